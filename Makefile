@@ -1,0 +1,48 @@
+# Two commands: `make run` (set up everything and serve the demo) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) example_site/manage.py
+STAMP := $(VENV)/.installed
+
+.PHONY: run test setup install migrate demo lint messages bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+demo: migrate
+	$(MANAGE) disclosure_demo
+
+setup: demo
+	$(MANAGE) disclosure_demo_user
+
+run: setup
+	@echo ""
+	@echo "  示例站点 / site:   http://127.0.0.1:8000/"
+	@echo "  管理后台 / admin:  http://127.0.0.1:8000/admin/   (admin / admin unless you changed it)"
+	@echo ""
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: setup
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(MANAGE) makemigrations --check --dry-run
+
+messages: install
+	cd wagtail_disclosure && ../$(MANAGE) makemessages -l zh_Hans --no-obsolete && ../$(MANAGE) compilemessages -l zh_Hans
+
+bench: setup
+	$(PY) benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) example_site/db.sqlite3 example_site/media

@@ -1,0 +1,105 @@
+"""Shared fixtures: the real Jining data files, a demo site tree, users, and the browser."""
+
+import io
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API keeps an event loop running in the test thread; Django's ORM refuses
+# to run beside a loop unless told it is safe (it is: tests are single-threaded).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO / "wagtail_disclosure" / "demo" / "data" / "jining-2022"
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+HAVE_CHROMIUM = Path(CHROMIUM).exists()
+
+
+def pytest_collection_modifyitems(config, items):
+    if HAVE_CHROMIUM:
+        return
+    reason = f"no chromium at {CHROMIUM} (apt-get install chromium; .ci/run does this)"
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    browser = CHROMIUM if HAVE_CHROMIUM else "none (browser tests skipped)"
+    return [f"database: {engine}", f"browser: {browser}"]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture
+def data_file():
+    """Bytes of a file of the Jining 2022 data set."""
+
+    def read(name):
+        return (DATA / name).read_bytes()
+
+    return read
+
+
+class _Out(io.StringIO):
+    pass
+
+
+@pytest.fixture
+def demo_site(db):
+    """The demo's columns (unit directory, plan index, policy library) under the home page."""
+    from wagtail_disclosure.demo import site
+
+    site.load(_Out())
+    return site.home_page()
+
+
+@pytest.fixture
+def jining_units(demo_site):
+    """The Jining units register, imported as the demo does."""
+    from wagtail_disclosure.demo import units
+
+    units.load(_Out())
+    from wagtail_disclosure.models import UnitPage
+
+    return {u.title: u for u in UnitPage.objects.all()}
+
+
+@pytest.fixture
+def manager(django_user_model):
+    return django_user_model.objects.create_superuser("manager", "manager@example.com", "pw")
+
+
+@pytest.fixture
+def make_unit_editor(django_user_model):
+    """A user who edits for ``unit`` only, with access to the Wagtail admin."""
+    from django.contrib.auth.models import Group
+
+    from wagtail_disclosure.models import UnitMembership
+
+    def make(username, unit):
+        user = django_user_model.objects.create_user(username, f"{username}@example.com", "pw")
+        editors, _ = Group.objects.get_or_create(name="Editors")
+        user.groups.add(editors)
+        UnitMembership.objects.create(user=user, unit=unit)
+        return user
+
+    return make

@@ -1,0 +1,14 @@
+"""StreamField blocks a site can place on its own pages (reporting panels, listings).
+
+``DisclosureStreamBlock`` gathers them so a site adds one StreamField to get them all.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+
+class DisclosureStreamBlock(blocks.StreamBlock):
+    paragraph = blocks.RichTextBlock(label=_("Paragraph"))
+
+    class Meta:
+        label = _("Disclosure content")

@@ -1,0 +1,1 @@
+"""Spreadsheet imports, each a django-import-export resource fed by :mod:`.base`."""

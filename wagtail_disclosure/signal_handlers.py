@@ -1,0 +1,2 @@
+"""Signal receivers. Each domain module registers its own receivers here so that
+nothing is connected at import time of the models."""
