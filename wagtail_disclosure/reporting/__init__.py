@@ -1,0 +1,1 @@
+"""Reporting: computed figures and the panels that show them (dashboard, public pages, reports)."""
