@@ -1,0 +1,108 @@
+"""``parse_plan``: from an uploaded file to a task plan outline, never raising on bad input.
+
+The Django side shows the outline as a preview and saves it only when there are no errors, so
+every way a file can be wrong must come back as a problem, not an exception.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+
+from . import problems as P
+from .headers import Header, find_header
+from .outline import NOTE_ROW, OutlineReader, PlanOutline, Resolver, clean_text, resolve_units
+from .tables import Grid, read_tables
+
+YEAR_IN_TITLE = re.compile(r"(20\d{2})\s*年")
+YEAR_IN_FILENAME = re.compile(r"(?<!\d)(20\d{2})(?!\d)")
+TITLE_WORDS = ("表", "清单", "任务", "要点", "分工", "方案")
+ATTACHMENT_PREFIX = re.compile(r"^(附件\s*[0-9０-９一二三四五六七八九十]*\s*[:：]?)")
+
+
+def parse_plan(source: bytes, filename: str, plan_year: int | None,
+               resolve: Resolver | None = None) -> PlanOutline:
+    """Read a task plan (.xlsx, .xls, .csv, .docx or text pasted from a PDF) into an outline.
+
+    ``plan_year`` places deadlines such as 全年 and 6月底; when None it is taken from the title or
+    the file name. ``resolve(name)`` returns a unit's canonical name, or None for names the units
+    register does not know (they are kept as written and reported as warnings).
+    """
+    try:
+        grids, problems = read_tables(source, filename)
+    except P.TableReadError as failure:
+        return empty_outline(filename, plan_year, [failure.problem])
+    header, others = choose_table(grids)
+    if header is None:
+        return empty_outline(filename, plan_year, problems + [no_header_problem(filename, grids)])
+    if others:
+        problems.append(P.warning(P.OTHER_TABLES_IGNORED, table=header.grid.name or "",
+                                  others=[grid.name or "" for grid in others]))
+    title = find_title(header) or PurePath(filename or "").stem or None
+    year = plan_year if plan_year is not None else find_year(title, filename)
+    if year is None:
+        problems.append(P.error(P.YEAR_NOT_FOUND, title=title or "", filename=filename))
+    elif title_year(title) not in (None, year):
+        problems.append(P.warning(P.YEAR_DIFFERS_FROM_TITLE, year=year, title=title or ""))
+    reader = OutlineReader(header, year)
+    sections = reader.read()
+    problems.extend(reader.problems)
+    problems.extend(resolve_units(reader.units_cells, resolve))
+    if not any(task.requirements for section in sections for task in section.tasks):
+        problems.append(P.error(P.NO_REQUIREMENTS, header.row_number))
+    problems.sort(key=lambda problem: (problem.row is not None, problem.row or 0))
+    return PlanOutline(title=title, year=year, sections=sections, problems=problems,
+                       sheet_name=header.grid.name, header_row=header.row_number)
+
+
+def empty_outline(filename: str, plan_year: int | None, problems: list[P.Problem]) -> PlanOutline:
+    return PlanOutline(title=None, year=plan_year, sections=[], problems=problems,
+                       sheet_name=None, header_row=None)
+
+
+def choose_table(grids: list[Grid]) -> tuple[Header | None, list[Grid]]:
+    """The first sheet or table with a task-plan header, and the others that also have one."""
+    headers = [header for header in map(find_header, grids) if header is not None]
+    if not headers:
+        return None, []
+    return headers[0], [header.grid for header in headers[1:]]
+
+
+def no_header_problem(filename: str, grids: list[Grid]) -> P.Problem:
+    """A binary extension on a text file usually explains a missing header better."""
+    extension = PurePath(filename or "").suffix.lower()
+    if grids and grids[0].kind in ("csv", "text") and extension in (".xlsx", ".xls", ".docx"):
+        return P.error(P.WRONG_FORMAT, filename=filename, extension=extension)
+    return P.error(P.HEADER_NOT_FOUND, filename=filename)
+
+
+def find_title(header: Header) -> str | None:
+    """The title written above the header: the nearest line naming a table, else the first."""
+    candidates = list(header.grid.lines_before)
+    for index in range(header.row):
+        texts = {clean_text(value) for value in header.grid.rows[index] if clean_text(value)}
+        if len(texts) == 1:
+            candidates.append(texts.pop())
+    candidates = [text for text in map(tidy_title, candidates) if text and not NOTE_ROW.match(text)]
+    for text in reversed(candidates):
+        if any(word in text for word in TITLE_WORDS) and len(text) <= 100:
+            return text
+    return candidates[0] if candidates and len(candidates[0]) <= 100 else None
+
+
+def tidy_title(text: str) -> str:
+    text = text.strip().lstrip("#*").strip().strip("*").strip()
+    return ATTACHMENT_PREFIX.sub("", text).strip()
+
+
+def title_year(title: str | None) -> int | None:
+    match = YEAR_IN_TITLE.search(title or "")
+    return int(match[1]) if match else None
+
+
+def find_year(title: str | None, filename: str) -> int | None:
+    year = title_year(title)
+    if year is not None:
+        return year
+    match = YEAR_IN_FILENAME.search(PurePath(filename or "").name)
+    return int(match[1]) if match else None
