@@ -63,6 +63,25 @@ class _Out(io.StringIO):
     pass
 
 
+def load_base_data():
+    """The demo's columns and the Jining units register, unless they are there already."""
+    from wagtail_disclosure.demo import site, units
+    from wagtail_disclosure.models import UnitPage
+
+    site.load(_Out())
+    if UnitPage.objects.count() < 54:
+        units.load(_Out())
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the units register once per session: importing it costs seconds, and every test
+    runs in a transaction that is rolled back, so they all start from the same register.
+    (Transactional tests flush the database; the fixtures below load it again there.)"""
+    with django_db_blocker.unblock():
+        load_base_data()
+
+
 @pytest.fixture
 def demo_site(db):
     """The demo's columns (unit directory, plan index, policy library) under the home page."""
@@ -74,13 +93,22 @@ def demo_site(db):
 
 @pytest.fixture
 def jining_units(demo_site):
-    """The Jining units register, imported as the demo does."""
-    from wagtail_disclosure.demo import units
-
-    units.load(_Out())
+    """The Jining units register (54 units, 2 groups), as the demo imports it."""
     from wagtail_disclosure.models import UnitPage
 
+    load_base_data()
     return {u.title: u for u in UnitPage.objects.all()}
+
+
+@pytest.fixture
+def empty_register(demo_site):
+    """A site whose unit directory is still empty, for tests of the register import itself."""
+    from wagtail_disclosure.models import UnitGroup, UnitPage
+
+    for unit in UnitPage.objects.all():
+        unit.delete()
+    UnitGroup.objects.all().delete()
+    return demo_site
 
 
 @pytest.fixture

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
-_SPACES = re.compile(r"\s+")
+from .parsing import normalize_unit_name
 
 
 def normalize_name(text: str | None) -> str:
     """The key under which a unit or group name is matched.
 
     Offices write the same name with full- or half-width brackets and stray spaces
-    (``各县(市、区)政府(管委会)``, ``市 教育局``); NFKC folds the widths and removing every
-    space (including U+3000) makes those spellings one key.
+    (``各县(市、区)政府(管委会)``, ``市 教育局``); the parsers' normalisation (NFKC, no spaces)
+    is the one every import must share, so it is used here too.
     """
-    return _SPACES.sub("", unicodedata.normalize("NFKC", text or ""))
+    return normalize_unit_name(text or "")
 
 
 def split_aliases(text: str | None) -> list[str]:

@@ -65,8 +65,9 @@ def make_xlsx() -> Callable[..., bytes]:
     names to ranges such as ``"A3:D3"``."""
     import openpyxl
 
-    def build(sheets: dict[str, list[list[object]]],
-              merges: dict[str, list[str]] | None = None) -> bytes:
+    def build(
+        sheets: dict[str, list[list[object]]], merges: dict[str, list[str]] | None = None
+    ) -> bytes:
         workbook = openpyxl.Workbook()
         workbook.remove(workbook.active)
         for name, rows in sheets.items():

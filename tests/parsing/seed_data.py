@@ -11,8 +11,9 @@ SEED_CANDIDATES = (
     REPO / "wagtail_disclosure" / "demo" / "data" / "jining-2022",
     Path("/work/shared/data/jining-2022"),
 )
-JINING_DIR = next((path for path in SEED_CANDIDATES if (path / "expected.json").exists()),
-                  SEED_CANDIDATES[-1])
+JINING_DIR = next(
+    (path for path in SEED_CANDIDATES if (path / "expected.json").exists()), SEED_CANDIDATES[-1]
+)
 
 
 def nf(text: str | None) -> str:

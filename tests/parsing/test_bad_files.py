@@ -68,14 +68,18 @@ def test_a_damaged_xls_is_an_error():
 
 def test_a_binary_file_is_an_error():
     assert codes(parse_plan(b"\x89PNG\r\n\x1a\n\x00\x00\x00", "plan.png", 2022)) == [
-        "file_unsupported"]
+        "file_unsupported"
+    ]
 
 
 @pytest.mark.parametrize("kind", ["xlsx", "csv"])
 def test_a_5mb_cell_is_an_error_naming_its_row_and_column(make_xlsx, make_csv, kind):
     huge = "很长的要求" * (1_000_000)
-    rows = [HEADER, ["（一）做好公开", "市财政局", "公开预算。", "全年"],
-            [None, "市财政局", huge, "全年"]]
+    rows = [
+        HEADER,
+        ["（一）做好公开", "市财政局", "公开预算。", "全年"],
+        [None, "市财政局", huge, "全年"],
+    ]
     source = make_xlsx({"Sheet1": rows}) if kind == "xlsx" else make_csv(rows)
     outline = parse_plan(source, f"plan.{kind}", 2022)
     [problem] = outline.errors
@@ -86,9 +90,12 @@ def test_a_5mb_cell_is_an_error_naming_its_row_and_column(make_xlsx, make_csv, k
 
 
 def test_a_row_with_units_but_no_requirement_is_an_error_naming_the_row(make_csv):
-    rows = [HEADER, ["一、公开", None, None, None],
-            ["（一）做好公开", "市财政局", "公开预算。", "全年"],
-            [None, "市税务局", None, None]]
+    rows = [
+        HEADER,
+        ["一、公开", None, None, None],
+        ["（一）做好公开", "市财政局", "公开预算。", "全年"],
+        [None, "市税务局", None, None],
+    ]
     outline = parse_plan(make_csv(rows), "plan.csv", 2022)
     [problem] = outline.errors
     assert (problem.code, problem.row) == ("units_without_requirement", 4)
@@ -96,8 +103,11 @@ def test_a_row_with_units_but_no_requirement_is_an_error_naming_the_row(make_csv
 
 
 def test_a_row_with_a_deadline_but_no_requirement_is_an_error(make_csv):
-    rows = [HEADER, ["（一）做好公开", "市财政局", "公开预算。", "全年"],
-            [None, None, None, "全年"]]
+    rows = [
+        HEADER,
+        ["（一）做好公开", "市财政局", "公开预算。", "全年"],
+        [None, None, None, "全年"],
+    ]
     outline = parse_plan(make_csv(rows), "plan.csv", 2022)
     assert [(p.code, p.row) for p in outline.errors] == [("deadline_without_requirement", 3)]
 
@@ -107,7 +117,10 @@ def test_an_unreadable_deadline_is_a_warning_naming_the_row(make_csv):
     outline = parse_plan(make_csv(rows), "plan.csv", 2022)
     [problem] = outline.warnings
     assert (problem.code, problem.row, problem.params["text"]) == (
-        "deadline_not_understood", 2, "视情况而定")
+        "deadline_not_understood",
+        2,
+        "视情况而定",
+    )
     assert outline.requirements[0].deadline.raw == "视情况而定"
 
 
@@ -129,10 +142,14 @@ def test_a_header_without_rows_below_is_an_error(make_csv):
 
 
 def test_problems_appear_in_the_dictionary_with_rows_and_messages(make_csv):
-    rows = [HEADER, ["（一）做好公开", "市财政局", "公开预算。", "视情况而定"],
-            [None, "市税务局", None, None]]
-    document = outline_to_dict(parse_plan(make_csv(rows), "plan.csv", 2022),
-                               message=lambda problem: f"row {problem.row}")
+    rows = [
+        HEADER,
+        ["（一）做好公开", "市财政局", "公开预算。", "视情况而定"],
+        [None, "市税务局", None, None],
+    ]
+    document = outline_to_dict(
+        parse_plan(make_csv(rows), "plan.csv", 2022), message=lambda problem: f"row {problem.row}"
+    )
     assert document["warnings"][0]["row"] == 2
     assert document["warnings"][0]["message"] == "row 2"
     assert document["errors"][0]["row"] == 3

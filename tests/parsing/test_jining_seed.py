@@ -12,8 +12,12 @@ SEED_FILES = ("task-table.xlsx", "task-table.csv", "notice.txt")
 
 
 def flatten(document: dict) -> list[tuple[dict, dict, dict]]:
-    return [(section, task, requirement) for section in document["sections"]
-            for task in section["tasks"] for requirement in task["requirements"]]
+    return [
+        (section, task, requirement)
+        for section in document["sections"]
+        for task in section["tasks"]
+        for requirement in task["requirements"]
+    ]
 
 
 @pytest.fixture(scope="module", params=SEED_FILES)
@@ -48,8 +52,9 @@ def test_importing_each_jining_file_gives_5_sections_18_tasks_and_84_requirement
     assert [len(outline.sections), len(outline.tasks), len(outline.requirements)] == [5, 18, 84]
 
 
-def test_every_jining_requirement_matches_the_true_outline(imported, jining_expected,
-                                                           canonical_unit):
+def test_every_jining_requirement_matches_the_true_outline(
+    imported, jining_expected, canonical_unit
+):
     name, outline = imported
     assert mismatches(outline_to_dict(outline), jining_expected, canonical_unit) == []
 
@@ -110,8 +115,12 @@ def test_the_notice_takes_its_title_and_year_from_the_attachment(jining_dir):
 
 
 def test_units_the_register_does_not_know_are_kept_and_reported(jining_dir, jining_resolver):
-    outline = parse_plan((jining_dir / "task-table.xlsx").read_bytes(), "task-table.xlsx", 2022,
-                         resolve=jining_resolver)
+    outline = parse_plan(
+        (jining_dir / "task-table.xlsx").read_bytes(),
+        "task-table.xlsx",
+        2022,
+        resolve=jining_resolver,
+    )
     requirement = outline.tasks[5].requirements[0]
     assert requirement.unmatched_units == ["市政府有关部门、单位"]
     assert "市政府有关部门、单位" in requirement.lead_units
@@ -120,7 +129,11 @@ def test_units_the_register_does_not_know_are_kept_and_reported(jining_dir, jini
 
 
 def test_the_resolver_gives_canonical_names(jining_dir):
-    outline = parse_plan((jining_dir / "task-table.xlsx").read_bytes(), "task-table.xlsx", 2022,
-                         resolve=lambda name: f"<{name}>")
+    outline = parse_plan(
+        (jining_dir / "task-table.xlsx").read_bytes(),
+        "task-table.xlsx",
+        2022,
+        resolve=lambda name: f"<{name}>",
+    )
     assert outline.requirements[0].lead_units[1] == "<市发展改革委>"
     assert outline.requirements[0].unmatched_units == []

@@ -21,25 +21,38 @@ def test_the_jining_outline_prints_as_the_agreed_json_shape(jining_dir):
     assert document["sections"][0]["tasks"][0]["title"] == "(一) 抓好新旧动能转换信息公开"
     assert first["lead_units"] == ["各县(市、区)政府(管委会)", "市发展改革委", "市工业和信息化局"]
     assert first["cooperating_units"] == [] and first["unmatched_units"] == []
-    assert first["deadline"] == {"raw": "全年", "due": "2022-12-31", "ongoing": False,
-                                 "recurring": False, "understood": True}
+    assert first["deadline"] == {
+        "raw": "全年",
+        "due": "2022-12-31",
+        "ongoing": False,
+        "recurring": False,
+        "understood": True,
+    }
     assert first["source_rows"] == [4]
     assert document["warnings"] == [] and document["errors"] == []
 
 
 def test_the_default_message_names_the_code_and_its_values(make_csv):
-    rows = [["工作任务", "责任单位", "具体要求", "完成时限"],
-            ["做好公开", "市财政局", "公开。", "适时"]]
+    rows = [
+        ["工作任务", "责任单位", "具体要求", "完成时限"],
+        ["做好公开", "市财政局", "公开。", "适时"],
+    ]
     document = outline_to_dict(parse_plan(make_csv(rows), "plan.csv", 2022))
-    assert document["warnings"] == [{
-        "row": 2, "code": "deadline_not_understood",
-        "params": {"column": "完成时限", "text": "适时"},
-        "message": "deadline_not_understood: column=完成时限, text=适时"}]
+    assert document["warnings"] == [
+        {
+            "row": 2,
+            "code": "deadline_not_understood",
+            "params": {"column": "完成时限", "text": "适时"},
+            "message": "deadline_not_understood: column=完成时限, text=适时",
+        }
+    ]
 
 
 def test_the_parsing_package_never_imports_django():
     for path in PARSING_DIR.glob("*.py"):
         assert "django" not in path.read_text(encoding="utf-8"), path.name
-    code = ("import sys, wagtail_disclosure.parsing as p; "
-            "assert not [m for m in sys.modules if m.startswith('django')]")
+    code = (
+        "import sys, wagtail_disclosure.parsing as p; "
+        "assert not [m for m in sys.modules if m.startswith('django')]"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=PARSING_DIR.parents[1])

@@ -23,9 +23,18 @@ SMALL_TABLE = [
 def outline_shape(outline) -> list:
     """Sections, tasks and requirements with units and deadlines, nothing about the file."""
     return [
-        (section.title, task.title, req.text, req.lead_units, req.cooperating_units,
-         req.deadline.due, req.deadline.ongoing)
-        for section in outline.sections for task in section.tasks for req in task.requirements
+        (
+            section.title,
+            task.title,
+            req.text,
+            req.lead_units,
+            req.cooperating_units,
+            req.deadline.due,
+            req.deadline.ongoing,
+        )
+        for section in outline.sections
+        for task in section.tasks
+        for req in task.requirements
     ]
 
 
@@ -37,7 +46,8 @@ def jining_csv_rows(jining_dir) -> list[list[str]]:
 
 @pytest.mark.parametrize("encoding", ["gbk", "gb18030", "utf-8-sig"])
 def test_a_csv_saved_as_gbk_or_with_a_bom_gives_the_same_outline(
-        jining_dir, jining_csv_rows, make_csv, encoding):
+    jining_dir, jining_csv_rows, make_csv, encoding
+):
     plain = parse_plan((jining_dir / "task-table.csv").read_bytes(), "plan.csv", 2022)
     rows = [[cell.replace("\u201c", "“") for cell in row] for row in jining_csv_rows]
     encoded = parse_plan(make_csv(rows, encoding=encoding), "plan.csv", 2022)
@@ -56,10 +66,10 @@ def test_a_word_table_with_merged_cells_gives_its_outline():
         for column, value in enumerate(row):
             if value:
                 table.cell(row_index, column).text = value
-    table.cell(1, 0).merge(table.cell(1, 3))   # section row merged across
+    table.cell(1, 0).merge(table.cell(1, 3))  # section row merged across
     table.cell(4, 0).merge(table.cell(4, 3))
-    table.cell(2, 0).merge(table.cell(3, 0))   # task merged down
-    table.cell(2, 1).merge(table.cell(3, 1))   # units merged down
+    table.cell(2, 0).merge(table.cell(3, 0))  # task merged down
+    table.cell(2, 1).merge(table.cell(3, 1))  # units merged down
     buffer = io.BytesIO()
     document.save(buffer)
 
@@ -89,6 +99,7 @@ def test_an_old_xls_workbook_with_merged_cells_gives_its_outline():
     sheet.write(4, 2, "公开决算信息。")
     date_style = xlwt.easyxf(num_format_str="YYYY-MM-DD")
     import datetime
+
     sheet.write(4, 3, datetime.date(2022, 9, 30), date_style)
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -104,10 +115,12 @@ def test_an_old_xls_workbook_with_merged_cells_gives_its_outline():
 
 
 def test_a_cover_sheet_before_the_table_sheet_is_skipped(make_xlsx):
-    source = make_xlsx({
-        "封面": [["2022年政务公开工作任务分解表"], ["济宁市人民政府办公室"]],
-        "任务分解": SMALL_TABLE,
-    })
+    source = make_xlsx(
+        {
+            "封面": [["2022年政务公开工作任务分解表"], ["济宁市人民政府办公室"]],
+            "任务分解": SMALL_TABLE,
+        }
+    )
     outline = parse_plan(source, "plan.xlsx", 2022)
     assert outline.sheet_name == "任务分解"
     assert len(outline.requirements) == 3
@@ -141,17 +154,21 @@ def test_lead_and_cooperating_unit_columns_give_roles(make_xlsx):
 
 
 def test_with_a_lead_column_the_responsible_column_means_cooperating(make_xlsx):
-    rows = [["工作任务", "具体要求", "牵头单位", "责任单位", "完成时限"],
-            ["做好公开", "公开预算。", "市财政局", "各县（市、区）政府", "全年"]]
+    rows = [
+        ["工作任务", "具体要求", "牵头单位", "责任单位", "完成时限"],
+        ["做好公开", "公开预算。", "市财政局", "各县（市、区）政府", "全年"],
+    ]
     requirement = parse_plan(make_xlsx({"Sheet1": rows}), "p.xlsx", 2022).requirements[0]
     assert requirement.lead_units == ["市财政局"]
     assert requirement.cooperating_units == ["各县（市、区）政府"]
 
 
 def test_a_table_without_a_deadline_column_imports_without_deadlines(make_xlsx):
-    rows = [["工作任务", "具体要求", "责任单位"],
-            ["（一）做好公开", "公开预算。", "市财政局"],
-            [None, "公开决算。", None]]
+    rows = [
+        ["工作任务", "具体要求", "责任单位"],
+        ["（一）做好公开", "公开预算。", "市财政局"],
+        [None, "公开决算。", None],
+    ]
     outline = parse_plan(make_xlsx({"Sheet1": rows}), "p.xlsx", 2022)
     assert outline.errors == [] and outline.warnings == []
     assert [r.text for r in outline.requirements] == ["公开预算。", "公开决算。"]
@@ -160,8 +177,11 @@ def test_a_table_without_a_deadline_column_imports_without_deadlines(make_xlsx):
 
 
 def test_a_table_without_section_rows_has_one_unnamed_section(make_csv):
-    rows = [HEADER, ["（一）做好公开", "市财政局", "公开预算。", "全年"],
-            ["（二）做好解读", "市司法局", "解读政策。", "全年"]]
+    rows = [
+        HEADER,
+        ["（一）做好公开", "市财政局", "公开预算。", "全年"],
+        ["（二）做好解读", "市司法局", "解读政策。", "全年"],
+    ]
     outline = parse_plan(make_csv(rows), "2022年任务.csv", None)
     assert [s.title for s in outline.sections] == [None]
     assert [t.title for t in outline.tasks] == ["（一）做好公开", "（二）做好解读"]
@@ -170,27 +190,38 @@ def test_a_table_without_section_rows_has_one_unnamed_section(make_csv):
 
 
 def test_two_requirement_columns_without_a_task_column_make_the_first_the_task(make_xlsx):
-    rows = [["具体要求", "具体要求", "责任单位", "完成时限"],
-            ["（一）做好公开", "公开预算。", "市财政局", "全年"],
-            [None, "公开决算。", None, "全年"]]
+    rows = [
+        ["具体要求", "具体要求", "责任单位", "完成时限"],
+        ["（一）做好公开", "公开预算。", "市财政局", "全年"],
+        [None, "公开决算。", None, "全年"],
+    ]
     outline = parse_plan(make_xlsx({"Sheet1": rows}, {"Sheet1": ["A2:A3"]}), "p.xlsx", 2022)
     assert [t.title for t in outline.tasks] == ["（一）做好公开"]
     assert [r.text for r in outline.requirements] == ["公开预算。", "公开决算。"]
 
 
 def test_two_requirement_columns_beside_a_task_column_are_joined(make_xlsx):
-    rows = [["工作任务", "具体要求", "具体要求", "责任单位", "完成时限"],
-            ["（一）做好公开", "预算公开", "公开预算。", "市财政局", "全年"],
-            [None, None, "公开决算。", None, "全年"]]
-    outline = parse_plan(make_xlsx({"Sheet1": rows}, {"Sheet1": ["A2:A3", "B2:B3"]}),
-                         "p.xlsx", 2022)
+    rows = [
+        ["工作任务", "具体要求", "具体要求", "责任单位", "完成时限"],
+        ["（一）做好公开", "预算公开", "公开预算。", "市财政局", "全年"],
+        [None, None, "公开决算。", None, "全年"],
+    ]
+    outline = parse_plan(
+        make_xlsx({"Sheet1": rows}, {"Sheet1": ["A2:A3", "B2:B3"]}), "p.xlsx", 2022
+    )
     assert [r.text for r in outline.requirements] == [
-        "预算公开：公开预算。", "预算公开：公开决算。"]
+        "预算公开：公开预算。",
+        "预算公开：公开决算。",
+    ]
 
 
 def test_the_header_repeated_on_each_page_is_skipped(make_csv):
-    rows = [HEADER, ["（一）做好公开", "市财政局", "公开预算。", "全年"], HEADER,
-            [None, None, "公开决算。", "全年"]]
+    rows = [
+        HEADER,
+        ["（一）做好公开", "市财政局", "公开预算。", "全年"],
+        HEADER,
+        [None, None, "公开决算。", "全年"],
+    ]
     outline = parse_plan(make_csv(rows), "p.csv", 2022)
     assert [r.text for r in outline.requirements] == ["公开预算。", "公开决算。"]
 
@@ -202,7 +233,10 @@ def test_tab_separated_text_with_a_csv_extension_still_reads_as_a_table():
 
 
 def test_a_task_repeated_on_every_row_is_one_task(make_csv):
-    rows = [HEADER, ["（一）做好公开", "市财政局", "公开预算。", "全年"],
-            ["（一）做好公开", "市财政局", "公开决算。", "全年"]]
+    rows = [
+        HEADER,
+        ["（一）做好公开", "市财政局", "公开预算。", "全年"],
+        ["（一）做好公开", "市财政局", "公开决算。", "全年"],
+    ]
     outline = parse_plan(make_csv(rows), "p.csv", 2022)
     assert len(outline.tasks) == 1 and len(outline.requirements) == 2

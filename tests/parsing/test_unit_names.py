@@ -49,7 +49,10 @@ def test_group_names_with_an_enumeration_mark_stay_whole(group):
 
 def test_a_unit_and_others_gives_the_unit_and_the_group():
     assert names("市发展改革委、市行政审批服务局等市政府有关部门、单位") == [
-        "市发展改革委", "市行政审批服务局", "市政府有关部门、单位"]
+        "市发展改革委",
+        "市行政审批服务局",
+        "市政府有关部门、单位",
+    ]
 
 
 def test_city_and_county_offices_are_two_units():
@@ -58,17 +61,25 @@ def test_city_and_county_offices_are_two_units():
 
 def test_a_lead_word_makes_the_unit_lead_and_is_removed():
     assert roles("市财政局牵头，市税务局配合", "cooperating") == [
-        ("市财政局", "lead"), ("市税务局", "cooperating")]
+        ("市财政局", "lead"),
+        ("市税务局", "cooperating"),
+    ]
 
 
 def test_a_cooperating_word_covers_every_unit_listed_before_it():
     assert roles("市财政局牵头，市税务局、市商务局配合") == [
-        ("市财政局", "lead"), ("市税务局", "cooperating"), ("市商务局", "cooperating")]
+        ("市财政局", "lead"),
+        ("市税务局", "cooperating"),
+        ("市商务局", "cooperating"),
+    ]
 
 
 def test_role_labels_in_the_cell_give_roles():
     assert roles("牵头单位：市财政局；配合单位：市税务局、市商务局") == [
-        ("市财政局", "lead"), ("市税务局", "cooperating"), ("市商务局", "cooperating")]
+        ("市财政局", "lead"),
+        ("市税务局", "cooperating"),
+        ("市商务局", "cooperating"),
+    ]
 
 
 def test_responsible_for_carrying_out_means_lead():

@@ -29,7 +29,7 @@ def snapshot():
     return units, groups, Revision.objects.count()
 
 
-def test_importing_the_jining_register_creates_54_units_and_the_county_group(demo_site):
+def test_importing_the_jining_register_creates_54_units_and_the_county_group(empty_register):
     import_units(DATA / "units.csv")
 
     assert UnitPage.objects.count() == 54
@@ -42,7 +42,7 @@ def test_importing_the_jining_register_creates_54_units_and_the_county_group(dem
     assert fgw.live
 
 
-def test_importing_the_register_again_changes_nothing(demo_site):
+def test_importing_the_register_again_changes_nothing(empty_register):
     import_units(DATA / "units.csv")
     before = snapshot()
 
@@ -51,7 +51,7 @@ def test_importing_the_register_again_changes_nothing(demo_site):
     assert snapshot() == before
 
 
-def test_the_register_as_xlsx_gives_the_same_units(demo_site, tmp_path):
+def test_the_register_as_xlsx_gives_the_same_units(empty_register, tmp_path):
     import tablib
 
     from wagtail_disclosure.spreadsheets import read_dataset
@@ -65,7 +65,7 @@ def test_the_register_as_xlsx_gives_the_same_units(demo_site, tmp_path):
     assert UnitPage.objects.count() == 54
 
 
-def test_an_edited_register_updates_units_in_place(demo_site, tmp_path):
+def test_an_edited_register_updates_units_in_place(empty_register, tmp_path):
     import_units(DATA / "units.csv")
     edited = (
         (DATA / "units.csv")
@@ -81,7 +81,7 @@ def test_an_edited_register_updates_units_in_place(demo_site, tmp_path):
     assert UnitPage.objects.get(title="市教育局").full_name == "济宁市教育局（改）"
 
 
-def test_a_gbk_register_reads_like_a_utf8_one(demo_site, tmp_path):
+def test_a_gbk_register_reads_like_a_utf8_one(empty_register, tmp_path):
     path = tmp_path / "units-gbk.csv"
     path.write_bytes((DATA / "units.csv").read_text(encoding="utf-8").encode("gbk"))
 
@@ -106,7 +106,7 @@ BAD_FILES = {
 
 @pytest.mark.parametrize("case", BAD_FILES, ids=list(BAD_FILES))
 def test_a_bad_register_is_refused_with_its_row_and_column_and_nothing_is_written(
-    demo_site, tmp_path, case
+    empty_register, tmp_path, case
 ):
     from django.utils import translation
 
@@ -138,7 +138,7 @@ def _stderr_of(path):
     return err.getvalue()
 
 
-def test_errors_are_in_chinese_for_chinese_editors(demo_site, tmp_path):
+def test_errors_are_in_chinese_for_chinese_editors(empty_register, tmp_path):
     import io
 
     path = tmp_path / "units.csv"

@@ -1,6 +1,8 @@
 """The columns of the demo site: a unit directory, a task-plan index and a policy library."""
 
-from wagtail.models import Page, Site
+from django.conf import settings
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from ..models import PolicyIndexPage, TaskPlanIndexPage, UnitIndexPage
 
@@ -12,8 +14,23 @@ COLUMNS = [
 
 
 def home_page():
+    """The default site's home page, made (with its site) if the database has none yet.
+
+    A fresh Wagtail database always has one; a test database flushed by a transactional test
+    has none, and the demo must still load there.
+    """
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    return site.root_page if site else Page.get_first_root_node()
+    if site is not None:
+        return site.root_page.specific
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+    home = root.get_children().first() or root.add_child(
+        instance=Page(title="首页", slug="home")
+    )
+    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    return home.specific
 
 
 def ensure_child(parent, model, slug, title, **fields):

@@ -1,8 +1,8 @@
 """Running a django-import-export resource the way every disclosure import does.
 
-Every import is all or nothing: a dry run first (inside a rolled-back transaction), and the real
-run only when the dry run found no error, again inside one transaction that rolls back on any
-row's error. Errors are reported per row and column, in the editor's language.
+Every import is all or nothing: it runs inside one transaction that is rolled back on a dry run
+(the admin's preview) and on any row's error. Errors are reported per row and column, in the
+editor's language.
 """
 
 from __future__ import annotations
@@ -113,18 +113,21 @@ def problems_of(result) -> list[RowProblem]:
 
 
 def run_import(resource, dataset, *, dry_run: bool, **kwargs) -> ImportReport:
-    """Dry-run the dataset; unless only a dry run was asked and it is clean, import it for real."""
+    """Import the dataset in one transaction, rolled back on a dry run or on any row's error.
+
+    django-import-export rolls the whole transaction back when a row fails (errors, and
+    validation errors with ``rollback_on_validation_errors``), so a file is written whole or
+    not at all.
+    """
     result = resource.import_data(
-        dataset, dry_run=True, use_transactions=True, rollback_on_validation_errors=True, **kwargs
+        dataset,
+        dry_run=dry_run,
+        use_transactions=True,
+        rollback_on_validation_errors=True,
+        **kwargs,
     )
     problems = problems_of(result)
-    if dry_run or problems:
-        return ImportReport(result=result, problems=problems, dry_run=True)
-    result = resource.import_data(
-        dataset, dry_run=False, use_transactions=True, rollback_on_validation_errors=True, **kwargs
-    )
-    problems = problems_of(result)
-    return ImportReport(result=result, problems=problems, dry_run=bool(problems))
+    return ImportReport(result=result, problems=problems, dry_run=dry_run or bool(problems))
 
 
 def validation_message(exc: ValidationError) -> str:

@@ -1,0 +1,41 @@
+"""Every import resolves unit names the way offices write them."""
+
+import pytest
+
+from wagtail_disclosure.matching import UnitNameIndex, match_unit
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "written, expected",
+    [
+        ("济宁市发展和改革委员会", "市发展改革委"),
+        ("市发改委", "市发展改革委"),
+        ("市 教育局", "市教育局"),
+        ("市教育局", "市教育局"),
+        ("各县(市、区)政府(管委会)", "各县（市、区）政府（管委会）"),
+        ("各县（市、区）政府（管委会）", "各县（市、区）政府（管委会）"),
+        ("  市发展改革委\u3000", "市发展改革委"),
+    ],
+)
+def test_names_as_offices_write_them_resolve_to_the_register(jining_units, written, expected):
+    found = match_unit(written)
+
+    assert found is not None
+    assert found.get_display_name() == expected
+
+
+@pytest.mark.parametrize("written", ["市政府", "", None, "不存在的局"])
+def test_a_name_that_is_no_unit_resolves_to_nothing(jining_units, written):
+    assert match_unit(written) is None
+
+
+def test_a_group_is_a_group_and_a_unit_a_unit(jining_units):
+    from wagtail_disclosure.models import UnitGroup, UnitPage
+
+    index = UnitNameIndex()
+
+    assert isinstance(index.match("各县(市、区)政府(管委会)"), UnitGroup)
+    assert isinstance(index.match("市发改委"), UnitPage)
+    assert index.canonical_name("市发改委") == "市发展改革委"
