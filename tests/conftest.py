@@ -73,6 +73,14 @@ def load_base_data():
         units.load(_Out())
 
 
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hashing():
+    """Tests log users in by the dozen; the production hasher's cost buys nothing here."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the units register once per session: importing it costs seconds, and every test
