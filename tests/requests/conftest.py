@@ -37,8 +37,9 @@ def make_request():
             "phone": "13800000000",
             "description": "申请公开2022年度部门预算。",
         }
-        events = {k: fields.pop(k) for k in ("corrections", "consultations", "extensions")
-                  if k in fields}
+        events = {
+            k: fields.pop(k) for k in ("corrections", "consultations", "extensions") if k in fields
+        }
         request = DisclosureRequest(unit=unit, received_on=received_on, **{**defaults, **fields})
         for name, rows in events.items():
             setattr(request, name, rows)

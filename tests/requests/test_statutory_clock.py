@@ -45,7 +45,9 @@ def test_a_correction_restarts_the_clock_on_the_corrected_date(office, make_requ
     request = make_request(
         office,
         date(2022, 9, 23),
-        corrections=[RequestCorrection(asked_on=date(2022, 9, 27), corrected_on=date(2022, 10, 10))],
+        corrections=[
+            RequestCorrection(asked_on=date(2022, 9, 27), corrected_on=date(2022, 10, 10))
+        ],
     )
     assert request.due_on == nth_official_working_day_after(date(2022, 10, 10), 20)
 
@@ -88,8 +90,9 @@ def test_days_consulting_a_third_party_are_not_counted(office, make_request):
 @pytest.mark.django_db
 def test_changing_the_calendar_recomputes_open_due_dates(office, make_request):
     request = make_request(office, date(2022, 9, 23))
-    replied = make_request(office, date(2022, 9, 23), replied_on=date(2022, 9, 28),
-                           outcome="disclosed")
+    replied = make_request(
+        office, date(2022, 9, 23), replied_on=date(2022, 9, 28), outcome="disclosed"
+    )
     day = CalendarDay.objects.create(date=date(2022, 10, 26), is_working_day=False, note="例")
     request.refresh_from_db()
     assert request.due_on == date(2022, 10, 27)

@@ -6,12 +6,14 @@ applicant's personal data); managers see every unit's.
 
 import django_filters
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies.base import BasePermissionPolicy
@@ -76,6 +78,58 @@ class UnitScopedPermissionPolicy(BasePermissionPolicy):
             | Q(groups__name=get_setting("WAGTAIL_DISCLOSURE_MANAGERS_GROUP"))
             | Q(disclosure_unit_memberships__unit_id=instance.unit_id)
         ).distinct()
+
+
+class UnitObjectCheckMixin:
+    """Refuses an object view (edit, delete, history, …) of another unit's item."""
+
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
+        policy = self.permission_policy
+        if policy and not policy.user_has_any_permission_for_instance(
+            self.request.user, ["change", "view"], obj
+        ):
+            raise PermissionDenied
+        return obj
+
+
+class UnitScopedViewSetMixin:
+    """Applies :class:`UnitObjectCheckMixin` to every view of one object."""
+
+    object_views = (
+        "edit",
+        "copy",
+        "delete",
+        "usage",
+        "history",
+        "inspect",
+        "revisions",
+        "revisions_compare",
+        "revisions_unschedule",
+        "unpublish",
+        "preview_on_edit",
+        "lock",
+        "unlock",
+        "workflow_history",
+        "workflow_history_detail",
+    )
+
+    #: The form the model's panels are built on (unit choices, checks).
+    base_form_class = None
+
+    def get_edit_handler(self):
+        model_handler = getattr(self.model, "edit_handler", None)
+        handler = model_handler.clone() if model_handler else ObjectList(self.model.panels)
+        handler.base_form_class = self.base_form_class
+        return handler.bind_to_model(self.model)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.object_views:
+            view_class = getattr(self, f"{name}_view_class", None)
+            if view_class is not None and not issubclass(view_class, UnitObjectCheckMixin):
+                scoped = type(view_class.__name__, (UnitObjectCheckMixin, view_class), {})
+                setattr(self, f"{name}_view_class", scoped)
 
 
 REQUEST_PERMISSION_POLICY = UnitScopedPermissionPolicy(DisclosureRequest)
@@ -163,10 +217,11 @@ class DisclosureRequestForm(UnitScopedFormMixin, WagtailAdminModelForm):
         # Event rows are validated by their formsets after clean(); check them against the
         # request once both are clean.
         valid = super().is_valid()
-        if valid and self.cleaned_data.get("received_on"):
-            self.check_events(self.cleaned_data["received_on"])
-            valid = not any(f.errors for name in self.formsets for f in self.formsets[name].forms)
+        received_on = getattr(self, "cleaned_data", {}).get("received_on")
+        if received_on:
+            self.check_events(received_on)
             valid = valid and not self.errors
+            valid = valid and not any(f.errors for fs in self.formsets.values() for f in fs.forms)
         return valid
 
 
@@ -242,7 +297,7 @@ class DisclosureRequestFilterSet(WagtailFilterSet):
         return queryset
 
 
-class DisclosureRequestViewSet(SnippetViewSet):
+class DisclosureRequestViewSet(UnitScopedViewSetMixin, SnippetViewSet):
     model = DisclosureRequest
     icon = "mail"
     menu_label = _("Disclosure requests")
@@ -336,7 +391,7 @@ class ChecksColumn(Column):
         return _("All checks hold")
 
 
-class AnnualReportViewSet(SnippetViewSet):
+class AnnualReportViewSet(UnitScopedViewSetMixin, SnippetViewSet):
     model = AnnualReport
     icon = "table"
     menu_label = _("Annual reports")
