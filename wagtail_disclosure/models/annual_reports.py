@@ -274,7 +274,12 @@ class AnnualReport(DraftStateMixin, RevisionMixin, ClusterableModel):
     # --- saving and publishing ------------------------------------------------------------
 
     def save(self, *args, **kwargs):
+        if self._state.adding and not self.has_unpublished_changes:
+            # A new report is a draft until it is published through a revision, which checks it.
+            self.live, self.has_unpublished_changes = False, True
         self.refresh_computed_figures()
+        if self.live and (failures := self.check_failures()):
+            raise ReportChecksFailed(failures)
         super().save(*args, **kwargs)
 
     def full_clean(self, *args, **kwargs):
