@@ -67,3 +67,4 @@ def register_disclosure_menu():
     from .menu import disclosure_submenu
 
     return disclosure_submenu()
+from .admin_hooks import requests  # noqa: E402,F401
