@@ -1,2 +1,3 @@
 """Signal receivers. Each domain module registers its own receivers here so that
 nothing is connected at import time of the models."""
+from . import enterprise_signals  # noqa: F401
