@@ -162,3 +162,30 @@ class DisclosureEntryPermissionPolicy(BasePermissionPolicy):
         return DisclosureEntry.objects.filter(
             enterprise__in=editable_enterprises(user).values("pk")
         )
+
+
+#: The Django group a site gives the competent departments' editors (see docs/enterprises.md).
+SECTOR_EDITORS_GROUP = "公共企事业单位主管部门"
+
+
+def ensure_sector_editors_group(column, name=SECTOR_EDITORS_GROUP):
+    """A group with admin access and add/change/publish on ``column``'s subtree.
+
+    Members still change only the sectors of the units they edit for: the pages narrow it.
+    """
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
+    group, _created = Group.objects.get_or_create(name=name)
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    for codename in ("add_page", "change_page", "publish_page"):
+        GroupPagePermission.objects.get_or_create(
+            group=group,
+            page=column,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
+    return group
