@@ -65,7 +65,27 @@ class Column:
 
 
 @pytest.fixture
-def column(demo_site, jining_units):
+def units(demo_site):
+    """The few units of the register the column names (importing all 54 is slow)."""
+    from wagtail_disclosure.models import UnitIndexPage, UnitKind, UnitPage
+
+    directory = UnitIndexPage.objects.get(slug="units")
+    made = {}
+    for name, kind in [
+        ("市城乡水务局", UnitKind.MUNICIPAL_DEPARTMENT),
+        ("市发展改革委", UnitKind.MUNICIPAL_DEPARTMENT),
+        ("市教育局", UnitKind.MUNICIPAL_DEPARTMENT),
+        ("国网济宁供电公司", UnitKind.PUBLIC_ENTERPRISE),
+    ]:
+        unit = UnitPage(title=name, kind=kind)
+        directory.add_child(instance=unit)
+        made[name] = unit
+    return made
+
+
+@pytest.fixture
+def column(demo_site, units):
+    jining_units = units
     page = EnterpriseColumnPage(title="公共企事业单位信息公开", slug="enterprises")
     demo_site.add_child(instance=page)
     page.save_revision().publish()
