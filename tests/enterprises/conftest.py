@@ -1,7 +1,8 @@
 """A small known column: two sectors, three entities, entries around a fixed "today".
 
 On 2024-06-15 (``TODAY``):
-- 供水 (市城乡水务局): 水质信息 monthly, 水价及收费标准 as needed, 服务承诺 yearly, 停水通知 real time.
+- 供水 (市城乡水务局): 水质信息 monthly, 水价及收费标准 as needed, 服务承诺 yearly,
+  停水通知 real time.
   - 城区供水公司: 水质 2024-05-20 (up to date), 水价 2023-01-01 (up to date: as needed),
     服务承诺 2023-03-01 (out of date), 停水通知 none (missing) → 4 items, 3 disclosed, 2 current.
   - 兖州自来水公司: 水质 2024-04-30 (out of date) → 4 items, 1 disclosed, 0 current.

@@ -43,7 +43,11 @@ def import_file(resource, text, columns, required, dry_run=False):
 def snapshot():
     return (
         sorted(EnterprisePage.objects.values_list("title", "full_name", "phone", "live")),
-        sorted(DisclosureEntry.objects.values_list("enterprise__title", "item__name", "date", "content")),
+        sorted(
+            DisclosureEntry.objects.values_list(
+                "enterprise__title", "item__name", "date", "content"
+            )
+        ),
         Revision.objects.count(),
     )
 

@@ -117,7 +117,8 @@ def test_an_entity_editor_sees_and_edits_only_its_entries(client, column, units,
 
     other = DisclosureEntry.objects.filter(enterprise__title="城区供水公司").first()
     own = DisclosureEntry.objects.get(enterprise__title="国网济宁供电公司")
-    assert client.get(reverse("disclosure_enterprise_entries:edit", args=[own.pk])).status_code == 200
+    own_url = reverse("disclosure_enterprise_entries:edit", args=[own.pk])
+    assert client.get(own_url).status_code == 200
     for view in ("edit", "delete"):
         url = reverse(f"disclosure_enterprise_entries:{view}", args=[other.pk])
         assert refused(client.get(url))
@@ -150,7 +151,8 @@ def test_an_explicit_entity_editor_edits_that_entitys_entries(
 
     entry = DisclosureEntry.objects.filter(enterprise=city).first()
     other = DisclosureEntry.objects.get(enterprise__title="兖州自来水公司")
-    assert client.get(reverse("disclosure_enterprise_entries:edit", args=[entry.pk])).status_code == 200
+    entry_url = reverse("disclosure_enterprise_entries:edit", args=[entry.pk])
+    assert client.get(entry_url).status_code == 200
     assert refused(client.get(reverse("disclosure_enterprise_entries:edit", args=[other.pk])))
     assert refused(client.get(edit_url(city)))
 

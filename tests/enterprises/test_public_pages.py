@@ -1,4 +1,4 @@
-"""A resident reads the column: sectors, covered entities, what they disclosed, where to complain."""
+"""A resident reads the column: sectors, entities, what they disclosed, where to complain."""
 
 import re
 
