@@ -162,3 +162,22 @@ def test_only_managers_say_who_edits_for_an_entity(client, column, water_editor,
     assert refused(client.get(reverse("disclosure_enterprise_editors:index")))
     client.force_login(manager)
     assert client.get(reverse("disclosure_enterprise_editors:index")).status_code == 200
+
+
+def test_a_department_editor_creates_and_publishes_an_entity_in_its_sector(
+    client, column, water_editor
+):
+    client.force_login(water_editor)
+    water = column.sectors["供水"]
+    response = client.post(
+        add_entity_url(water),
+        {
+            "title": "邹城市供水公司",
+            "slug": "zoucheng-water",
+            "full_name": "邹城市供水有限公司",
+            "action-publish": "publish",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    created = EnterprisePage.objects.get(slug="zoucheng-water")
+    assert created.live and created.sector_id == water.pk
