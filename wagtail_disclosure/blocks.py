@@ -6,9 +6,12 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from .enterprise_blocks import EnterpriseComplianceBlock
+
 
 class DisclosureStreamBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(label=_("Paragraph"))
+    enterprise_compliance = EnterpriseComplianceBlock()
 
     class Meta:
         label = _("Disclosure content")

@@ -1,4 +1,4 @@
 """Signal receivers. Each domain module registers its own receivers here so that
 nothing is connected at import time of the models."""
 
-from . import request_signals  # noqa: E402,F401
+from . import enterprise_signals, request_signals  # noqa: F401

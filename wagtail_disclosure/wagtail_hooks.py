@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
+from .admin_hooks import enterprises, requests  # noqa: F401
 from .permissions import is_disclosure_manager
 from .views.units import UnitRegisterImportView
 from .viewsets import UnitGroupViewSet, UnitMembershipViewSet
@@ -67,4 +68,3 @@ def register_disclosure_menu():
     from .menu import disclosure_submenu
 
     return disclosure_submenu()
-from .admin_hooks import requests  # noqa: E402,F401

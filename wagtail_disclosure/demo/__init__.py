@@ -13,4 +13,5 @@ LOADERS = [
     "wagtail_disclosure.demo.site.load",
     "wagtail_disclosure.demo.units.load",
     "wagtail_disclosure.demo.requests.load",
+    "wagtail_disclosure.demo.enterprises.load",
 ]
