@@ -127,13 +127,18 @@ def manager(django_user_model):
 @pytest.fixture
 def make_unit_editor(django_user_model):
     """A user who edits for ``unit`` only, with access to the Wagtail admin."""
-    from django.contrib.auth.models import Group
+    from django.contrib.auth.models import Group, Permission
 
     from wagtail_disclosure.models import UnitMembership
 
     def make(username, unit):
         user = django_user_model.objects.create_user(username, f"{username}@example.com", "pw")
         editors, _ = Group.objects.get_or_create(name="Editors")
+        # Wagtail's migrations give "Editors" admin access; a flushed test database has lost
+        # that, so grant it again (the permission row itself comes back with post_migrate).
+        editors.permissions.add(
+            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+        )
         user.groups.add(editors)
         UnitMembership.objects.create(user=user, unit=unit)
         return user

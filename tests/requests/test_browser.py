@@ -60,6 +60,7 @@ def test_a_submitted_request_reaches_the_units_editor(
     page.fill("input[name=username]", "rencheng")
     page.fill("input[name=password]", "pw")
     page.click("button[type=submit]")
+    page.wait_for_url(live_server.url + "/admin/")
     page.goto(live_server.url + "/admin/snippets/wagtail_disclosure/disclosurerequest/")
     assert page.get_by_text(receipt).count() == 1
 
