@@ -1,0 +1,1 @@
+"""Admin wiring of each domain, imported by wagtail_hooks.py."""
