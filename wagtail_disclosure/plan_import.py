@@ -217,7 +217,8 @@ class TaskChange:
     changed_fields: list[str] = field(default_factory=list)
     kept: list[Requirement] = field(default_factory=list)  # removed, in use, not confirmed
     removed: list[Requirement] = field(default_factory=list)  # deleted from this page
-    needs_write: bool = False
+    needs_write: bool = False  # its content changes (fields, requirements or their order)
+    rows_changed: bool = False  # only the source rows of its requirements differ
     is_new: bool = False
 
     @property
@@ -283,7 +284,6 @@ class ChangeSet:
             or bool(self.removed_tasks)
             or any(t.needs_write for t in self.tasks)
             or self.order_changed
-            or self.source_changed
         )
 
     def summary(self) -> dict[str, int]:
@@ -320,7 +320,7 @@ class ChangeSet:
                 "slug": self.plan.slug if self.plan else self.plan_fields.get("slug"),
                 "exists": self.plan is not None,
                 "fields": self.plan_changed_fields
-                + (["source_document"] if self.source_changed else []),
+                + (["source_document"] if self.source_changed and self.has_changes else []),
             },
             "summary": self.summary(),
             "created": listed("created"),
@@ -448,8 +448,10 @@ def compare(change: RequirementChange, task: TaskChange, position: int) -> None:
         change.moved_from = stored.task
         fields.append("task")
     change.changed_fields = fields
-    if fields or stored.source_rows != change.source_rows or stored.sort_order != position:
+    if fields or stored.sort_order != position:
         task.needs_write = True
+    elif stored.source_rows != change.source_rows:
+        task.rows_changed = True
 
 
 def plan_changes(
@@ -656,7 +658,8 @@ def _apply(changes, parent, user, delete_in_use, file_name) -> ApplyResult:
 
     # Every page that gains, loses or changes a requirement gets a new revision, published.
     for task in changes.tasks:
-        if not task.needs_write:
+        # Source rows refer to the stored source file: when it is replaced, all are renumbered.
+        if not (task.needs_write or (task.rows_changed and changes.source_changed)):
             continue
         page = task.existing
         for name in ("section_number", "section_title", "task_number", "title"):
