@@ -1,6 +1,5 @@
 """Broken task tables, as offices really send them, for the command and the admin."""
 
-
 HEADER = "工作任务,责任单位,具体要求,完成时限\n"
 
 
@@ -41,6 +40,3 @@ def as_upload(name, data):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile(name, data, content_type="application/octet-stream")
-
-
-

@@ -23,7 +23,9 @@ def requirements_of(document):
 
 
 @pytest.mark.parametrize("name", ["task-table.xlsx", "task-table.csv", "notice.txt"])
-def test_each_jining_file_gives_exactly_the_expected_outline(name, run_import, jining_units, canonical):
+def test_each_jining_file_gives_exactly_the_expected_outline(
+    name, run_import, jining_units, canonical
+):
     from wagtail_disclosure.models import TaskPlanPage
 
     document = run_import(DATA / name, "--year", "2022", "--dry-run")

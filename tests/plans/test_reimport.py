@@ -78,7 +78,9 @@ def test_editing_one_requirement_updates_it_in_place(plan, run_import, tmp_path,
     assert edited.pk == stored.pk, "same row, so its progress stays attached"
     assert edited.text.endswith("每季度通报一次。")
     assert edited.task.get_latest_revision().user == manager
-    entry = PageLogEntry.objects.filter(page=plan, action="wagtail_disclosure.import_plan").latest("pk")
+    entry = PageLogEntry.objects.filter(page=plan, action="wagtail_disclosure.import_plan").latest(
+        "pk"
+    )
     assert entry.user == manager and entry.data["changed"] == 1
     assert "task-table-2022.xlsx" in entry.message
 
@@ -131,7 +133,9 @@ def test_a_removed_requirement_with_progress_is_kept_until_confirmed(plan, run_i
         assert Requirement.objects.filter(pk=with_progress.pk).exists()
 
         out = io.StringIO()
-        call_command("disclosure_import_plan", str(path), "--delete-removed-with-progress", stdout=out)
+        call_command(
+            "disclosure_import_plan", str(path), "--delete-removed-with-progress", stdout=out
+        )
         assert not Requirement.objects.filter(pk=with_progress.pk).exists()
 
 
@@ -141,7 +145,9 @@ def test_a_requirement_moved_to_another_task_keeps_its_identity(plan, run_import
     def move(lines):
         line = next(line for line in lines if REMOVED in line)
         lines = [x for x in lines if x is not line]
-        index = next(i for i, x in enumerate(lines) if x.startswith('"(七)') or x.startswith("(七)"))
+        index = next(
+            i for i, x in enumerate(lines) if x.startswith('"(七)') or x.startswith("(七)")
+        )
         return lines[: index + 1] + [line] + lines[index + 1 :]
 
     document = run_import(csv_copy(tmp_path, move))

@@ -116,6 +116,7 @@ class PlanConfirmForm(forms.Form):
                 label=name,
                 choices=choices,
                 initial=KEEP,
+                required=False,
                 help_text=suggestions.help_text(name),
             )
 
@@ -139,7 +140,8 @@ class PlanConfirmForm(forms.Form):
 
     def mappings(self) -> list[tuple[str, str]]:
         return [
-            (name, self.cleaned_data[f"map_{n}"]) for n, name in enumerate(self.unmatched_names)
+            (name, self.cleaned_data.get(f"map_{n}") or KEEP)
+            for n, name in enumerate(self.unmatched_names)
         ]
 
 
