@@ -12,6 +12,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data" / "jining-2022"
 LOADERS = [
     "wagtail_disclosure.demo.site.load",
     "wagtail_disclosure.demo.units.load",
-    "wagtail_disclosure.demo.requests.load",
+    "wagtail_disclosure.demo.plans.load",
     "wagtail_disclosure.demo.enterprises.load",
+    "wagtail_disclosure.demo.requests.load",
 ]

@@ -179,3 +179,13 @@ class Requirement(Orderable, ClusterableModel):
 
     def __str__(self):
         return self.text[:60]
+
+    def has_progress(self) -> bool:
+        """Whether progress hangs on this requirement, so a re-import must not silently delete it.
+
+        Any reverse relation with ``on_delete=PROTECT`` counts (progress reports plug in by
+        declaring one), as do the ``disclosure_requirements_in_use`` hooks.
+        """
+        from ..plan_import import requirements_in_use
+
+        return self.pk is not None and self.pk in requirements_in_use([self.pk])
