@@ -1,2 +1,6 @@
 """Signal receivers. Each domain module registers its own receivers here so that
 nothing is connected at import time of the models."""
+
+from .qa_library import connect as connect_qa_library
+
+connect_qa_library()
