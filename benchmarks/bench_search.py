@@ -24,9 +24,9 @@ def main():
     import django
 
     django.setup()
+    from django.conf import settings
     from django.db import connection
     from django.test.utils import get_runner, setup_test_environment
-    from django.conf import settings
 
     setup_test_environment()
     runner = get_runner(settings)(verbosity=0, interactive=False)
@@ -69,7 +69,7 @@ def run(connection):
         indexed = time.perf_counter() - started
         timings = []
 
-        def search(query):
+        def search(query, backend=backend, timings=timings):
             t = time.perf_counter()
             results = list(backend.search(query, Page.objects.live())[:10])
             timings.append(time.perf_counter() - t)

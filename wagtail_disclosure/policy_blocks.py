@@ -1,5 +1,8 @@
-"""StreamField blocks of an interpretation: the substance the notice asks for (核心概念, 新旧政策对比,
-影响范围, 执行标准及注意事项, 惠企利民举措及享受条件), Q&A pairs, accessible images and videos."""
+"""StreamField blocks of an interpretation.
+
+The substance the notice asks for (核心概念, 新旧政策对比, 影响范围, 执行标准及注意事项,
+惠企利民举措及享受条件), Q&A pairs, accessible images and videos.
+"""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -70,7 +73,7 @@ class AccessibleImageBlock(blocks.StructBlock):
     )
     long_description = blocks.TextBlock(
         label=_("long description"),
-        help_text=_("Everything the graphic says (figures, steps, conditions) written out in full."),
+        help_text=_("Everything the graphic says (figures, steps, conditions), in words."),
     )
     caption = blocks.CharBlock(label=_("caption"), required=False)
 

@@ -1,4 +1,4 @@
-"""Fixtures for policy documents: the library, documents and interpretations built like editors do."""
+"""Fixtures for policy documents: the library, documents and interpretations."""
 
 from datetime import date
 

@@ -34,7 +34,7 @@ def register_release_log_actions(actions):
     actions.register_action(
         RELEASE_BLOCKED,
         _("Publishing refused: no interpretation"),
-        _("Publishing refused: the document requires an interpretation and none is live or prepared"),
+        _("Publishing refused: the document requires an interpretation and none is ready"),
     )
 
 

@@ -78,7 +78,10 @@ class InterpretationPage(Page):
         related_name="interpretations",
     )
     form = models.CharField(
-        _("form"), max_length=16, choices=InterpretationForm.choices, default=InterpretationForm.TEXT
+        _("form"),
+        max_length=16,
+        choices=InterpretationForm.choices,
+        default=InterpretationForm.TEXT,
     )
     interpreter = models.ForeignKey(
         "wagtail_disclosure.UnitPage",

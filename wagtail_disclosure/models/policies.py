@@ -46,7 +46,7 @@ ENDED_VALIDITIES = (Validity.REPEALED, Validity.EXPIRED)
 
 
 class SubjectCategory(index.Indexed, models.Model):
-    """主题分类: a subject under which documents and questions are filed (e.g. 城乡建设、环境保护)."""
+    """主题分类: a subject documents and questions are filed under (e.g. 城乡建设、环境保护)."""
 
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(

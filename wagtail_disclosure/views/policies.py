@@ -135,7 +135,8 @@ def qa_library(request, library_page):
     query = request.GET.get("q", "").strip()[:100]
     if query:
         ids = list(questions.values_list("pk", flat=True))
-        ranked = [q.pk for q in get_search_backend().search(query, PolicyQuestion.objects.filter(pk__in=ids))]
+        results = get_search_backend().search(query, PolicyQuestion.objects.filter(pk__in=ids))
+        ranked = [q.pk for q in results]
         by_pk = questions.in_bulk(ranked)
         questions = [by_pk[pk] for pk in ranked if pk in by_pk]
     else:
