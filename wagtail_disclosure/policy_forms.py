@@ -7,6 +7,12 @@ from .publishing import release_problem
 
 
 class PolicyDocumentPageForm(WagtailAdminPageForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk and "requires_interpretation" in self.fields:
+            # The notice: every rule and normative document is interpreted.
+            self.initial["requires_interpretation"] = True
+
     def clean(self):
         cleaned_data = super().clean()
         if not self._publishing_or_submitting():

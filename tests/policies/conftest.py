@@ -38,6 +38,7 @@ def make_document(library):
 
     def make(title, **fields):
         fields.setdefault("kind", PolicyKind.NORMATIVE)
+        fields.setdefault("requires_interpretation", True)
         fields.setdefault("date_published", date(2022, 6, 20))
         categories = fields.pop("categories", [])
         page = PolicyDocumentPage(title=title, live=False, **fields)

@@ -348,6 +348,7 @@ def load(stdout):
         if existing is not None:
             documents[slug] = existing
             continue
+        spec.setdefault("requires_interpretation", True)
         category_slugs = spec.pop("categories")
         spec["issuer"] = units.get(spec["issuer"])
         page = PolicyDocumentPage(slug=slug, live=False, **spec)

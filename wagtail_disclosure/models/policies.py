@@ -143,9 +143,11 @@ class PolicyDocumentPage(Page):
         blank=True,
         related_name="policy_documents",
     )
+    # Ticked for new documents in the editor (see PolicyDocumentPageForm); False by default in
+    # code so imports and fixtures that predate the rule keep working.
     requires_interpretation = models.BooleanField(
         _("requires interpretation"),
-        default=True,
+        default=False,
         help_text=_(
             "Rules, normative documents and policies affecting people or businesses must be "
             "released together with an interpretation (同步解读). While ticked, the document "
@@ -197,8 +199,9 @@ class PolicyDocumentPage(Page):
         return sorted(self.validity_changes.all(), key=lambda c: (c.changed_on, c.sort_order or 0))
 
     def validity_from_history(self):
+        """The latest change's validity; without history, the validity as set."""
         history = self.validity_history()
-        return history[-1].validity if history else Validity.IN_FORCE
+        return history[-1].validity if history else self.validity
 
     def record_validity_change(self, validity, changed_on, by_document=None, note=""):
         """Add a change to the history (in memory; save or save a revision to keep it)."""
