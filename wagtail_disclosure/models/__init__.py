@@ -3,6 +3,7 @@
 from .annual_reports import *  # noqa: F401,F403
 from .calendar import *  # noqa: F401,F403
 from .enterprises import *  # noqa: F401,F403
+from .interpretations import *  # noqa: F401,F403
 from .plans import *  # noqa: F401,F403
 from .policies import *  # noqa: F401,F403
 from .request_pages import *  # noqa: F401,F403

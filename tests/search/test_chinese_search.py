@@ -1,0 +1,65 @@
+"""Search reads Chinese: words inside Chinese text are found, on SQLite and PostgreSQL."""
+
+import pytest
+from wagtail.models import Page
+
+from wagtail_disclosure.models import PolicyDocumentPage, TaskPage
+from wagtail_disclosure.search.evaluation import RECALL_FLOOR, evaluate
+from wagtail_disclosure.search.segmenters import get_segmenter
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_bigram_segmenter_cuts_chinese_and_leaves_other_text():
+    segmenter = get_segmenter("bigram")
+    assert segmenter.query_terms("营商环境") == ["营商", "商环", "环境"]
+    assert segmenter.for_index("12366纳税").split() == ["12366", "纳税"]
+
+
+def test_a_word_inside_a_chinese_title_is_found(searchable_demo, client):
+    response = client.get("/search/", {"query": "营商环境"})
+    titles = [p.title for p in response.context["search_results"]]
+    assert "《济宁市优化营商环境若干措施》政策解读" in titles
+
+
+def test_requirement_texts_of_task_pages_are_searchable(searchable_demo):
+    results = [p.specific for p in Page.objects.live().search("纳税服务平台")]
+    assert [p.title for p in results] == ["(三) 抓好减税降费信息公开"]
+    assert isinstance(results[0], TaskPage)
+
+
+def test_the_policy_library_searches_inside_chinese_text(searchable_demo, client):
+    response = client.get("/policies/", {"q": "容缺受理"})
+    assert [d.title for d in response.context["documents"]] == [
+        "济宁市人民政府办公室关于印发济宁市优化营商环境若干措施的通知"
+    ]
+
+
+def test_the_qa_library_searches_inside_chinese_text(searchable_demo, client):
+    response = client.get("/qa/", {"q": "租金"})
+    questions = [q.question for q in response.context["questions"]]
+    assert "保障性租赁住房的租金怎么定？" in questions
+    assert "企业开办需要跑几次？" not in questions
+
+
+def test_publishing_a_page_updates_the_index(
+    searchable_demo, django_capture_on_commit_callbacks
+):
+    document = PolicyDocumentPage.objects.get(slug="wen-jiuye-2022")
+    with django_capture_on_commit_callbacks(execute=True):
+        document.title = "济宁市稳就业促创业十条措施（含灵活就业人员社保补贴）"
+        document.save_revision().publish()
+    assert document.pk in [p.pk for p in Page.objects.live().search("灵活就业")]
+
+
+def test_the_query_set_reaches_the_recall_floor(searchable_demo):
+    pages = list(Page.objects.live().exclude(depth=1).specific())
+
+    def search(query):
+        return list(Page.objects.live().search(query)[:10])
+
+    figures = evaluate(search, pages)
+    print(f"recall@10={figures.recall:.3f} precision@10={figures.precision:.3f} "
+          f"over {figures.queries} queries")
+    assert figures.queries >= 50
+    assert figures.recall >= RECALL_FLOOR, figures.misses

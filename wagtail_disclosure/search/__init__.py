@@ -1,0 +1,1 @@
+"""Search that reads Chinese: segmenters and a database search backend that uses them."""

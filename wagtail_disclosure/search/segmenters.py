@@ -1,0 +1,107 @@
+"""Ways to cut Chinese text into words a full-text index can match.
+
+Database full-text indexes (SQLite FTS5's unicode61, PostgreSQL's ``to_tsvector``) split text on
+spaces and punctuation, so a run of Chinese characters is one "word": ``营商环境`` does not match
+``优化营商环境政策解读``. A segmenter turns each run of CJK characters into space-separated
+tokens, for indexed text and for queries alike; other text is left as it is.
+
+Plain Python, no Django: measured by ``benchmarks/bench_search.py``.
+"""
+
+import re
+from functools import lru_cache
+
+CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+class Segmenter:
+    name = "none"
+
+    def index_tokens(self, run):
+        return [run]
+
+    def query_tokens(self, run):
+        return self.index_tokens(run)
+
+    def _apply(self, text, tokens_of):
+        if not text:
+            return ""
+        out = []
+        last = 0
+        for match in CJK_RUN.finditer(text):
+            out.append(text[last : match.start()])
+            out.append(" " + " ".join(tokens_of(match.group())) + " ")
+            last = match.end()
+        out.append(text[last:])
+        return "".join(out)
+
+    def for_index(self, text):
+        return self._apply(text, self.index_tokens)
+
+    def query_terms(self, text):
+        """The tokens a query term must all match."""
+        return self._apply(text, self.query_tokens).split()
+
+
+class NoSegmenter(Segmenter):
+    """What Wagtail's database backend does by itself (the baseline)."""
+
+    def _apply(self, text, tokens_of):
+        return text or ""
+
+
+class BigramSegmenter(Segmenter):
+    """Overlapping pairs of characters, as Elasticsearch's ``cjk`` analyzer (``cjk_bigram``).
+
+    Needs no dictionary and finds any substring of two or more characters; a one-character
+    run is kept as a unigram.
+    """
+
+    name = "bigram"
+
+    def index_tokens(self, run):
+        if len(run) < 2:
+            return [run]
+        return [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+class JiebaSegmenter(Segmenter):
+    """jieba's dictionary segmentation: search mode (words and their sub-words) for the index,
+    precise mode for queries, as ik_max_word / ik_smart pair up in Elasticsearch."""
+
+    name = "jieba"
+
+    def __init__(self):
+        import jieba
+
+        jieba.setLogLevel(60)
+        self._jieba = jieba
+
+    def index_tokens(self, run):
+        return [t for t in self._jieba.cut_for_search(run, HMM=True) if t.strip()]
+
+    def query_tokens(self, run):
+        return [t for t in self._jieba.cut(run, HMM=False) if t.strip()]
+
+
+class JiebaSearchModeSegmenter(JiebaSegmenter):
+    """jieba search mode on both sides."""
+
+    name = "jieba-search"
+
+    def query_tokens(self, run):
+        return [t for t in self._jieba.cut_for_search(run, HMM=False) if t.strip()]
+
+
+SEGMENTERS = {
+    cls.name: cls
+    for cls in (NoSegmenter, BigramSegmenter, JiebaSegmenter, JiebaSearchModeSegmenter)
+}
+
+
+@lru_cache
+def get_segmenter(name):
+    try:
+        return SEGMENTERS[name]()
+    except KeyError:
+        raise ValueError(f"Unknown segmenter {name!r}; choose from {sorted(SEGMENTERS)}") from None
