@@ -27,7 +27,7 @@ from django.views.generic import TemplateView
 from import_export.tmp_storages import MediaStorage
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from ..conf import get_setting
+from ..forms import ConfirmImportForm, SpreadsheetUploadForm
 from ..matching import UnitNameIndex
 from ..models import TaskPlanIndexPage, TaskPlanPage, UnitGroup, UnitIndexPage, UnitKind, UnitPage
 from ..parsing_messages import problem_message
@@ -43,7 +43,7 @@ EXTENSIONS = ["xlsx", "xls", "csv", "docx", "txt"]
 KEEP, CREATE = "keep", "create"
 
 
-class PlanUploadForm(forms.Form):
+class PlanUploadForm(SpreadsheetUploadForm):
     file = forms.FileField(
         label=gettext_lazy("Task table"),
         help_text=gettext_lazy(
@@ -72,22 +72,9 @@ class PlanUploadForm(forms.Form):
         help_text=gettext_lazy("Leave empty to take the year from the table’s title."),
     )
 
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        limit = get_setting("WAGTAIL_DISCLOSURE_MAX_UPLOAD_SIZE")
-        if upload.size > limit:
-            raise forms.ValidationError(
-                _("The file is %(size)s bytes; the limit is %(limit)s bytes.")
-                % {"size": upload.size, "limit": limit}
-            )
-        return upload
-
-
-class PlanConfirmForm(forms.Form):
+class PlanConfirmForm(ConfirmImportForm):
     """The choices made on the preview: hidden upload state, unit name mappings, removals."""
 
-    import_file_name = forms.CharField(widget=forms.HiddenInput)
-    original_file_name = forms.CharField(widget=forms.HiddenInput)
     plan = forms.ModelChoiceField(
         queryset=TaskPlanPage.objects.all(), required=False, widget=forms.HiddenInput
     )
@@ -128,12 +115,6 @@ class PlanConfirmForm(forms.Form):
         if not isinstance(names, list):
             return []
         return [n for n in names if isinstance(n, str) and n.strip()][:500]
-
-    def clean_import_file_name(self):
-        name = self.cleaned_data["import_file_name"]
-        if not name.isalnum():  # a uuid hex made by the preview, never a path
-            raise forms.ValidationError(_("Unknown upload."))
-        return name
 
     def mapping_fields(self):
         return [self[f"map_{n}"] for n in range(len(self.unmatched_names))]
