@@ -6,9 +6,12 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from .reporting.blocks import ReportPanelBlock
+
 
 class DisclosureStreamBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(label=_("Paragraph"))
+    report_panel = ReportPanelBlock()
 
     class Meta:
         label = _("Disclosure content")

@@ -21,13 +21,10 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
 
 from django.db.models import CharField, Exists, OuterRef, Q, Value, When
 from django.db.models.expressions import Case
-from django.utils import timezone
 
-from .conf import get_setting
 from .models import (
     ProgressReport,
     ProgressState,
@@ -37,6 +34,7 @@ from .models import (
     UnitPage,
     UnitRole,
 )
+from .models.progress import today_in_disclosure_zone
 
 DONE = ProgressState.DONE.value
 ONGOING = ProgressState.ONGOING.value
@@ -50,8 +48,7 @@ STATE_ORDER = [OVERDUE, NOT_STARTED, IN_PROGRESS, ONGOING, DONE]
 
 def local_today() -> datetime.date:
     """Today's date where deadlines fall due (Asia/Shanghai unless the site says otherwise)."""
-    zone = ZoneInfo(get_setting("WAGTAIL_DISCLOSURE_TIME_ZONE"))
-    return timezone.now().astimezone(zone).date()
+    return today_in_disclosure_zone()
 
 
 # -- the rule, in Python and in SQL --------------------------------------------------------------
@@ -123,8 +120,10 @@ class GroupMembers:
     """Every group's member unit ids (explicit and by kind), from at most three queries."""
 
     def __init__(self):
-        self.groups = {pk: (name, kinds or []) for pk, name, kinds in
-                       UnitGroup.objects.values_list("pk", "name", "member_kinds")}
+        self.groups = {
+            pk: (name, kinds or [])
+            for pk, name, kinds in UnitGroup.objects.values_list("pk", "name", "member_kinds")
+        }
         self.members: dict[int, set[int]] = defaultdict(set)
         for group_id, unit_id in UnitGroup.members.through.objects.values_list(
             "unitgroup_id", "unitpage_id"
@@ -218,9 +217,11 @@ def is_responsible(requirement, unit) -> bool:
 
 def requirements_for_units(units):
     """Requirements the units lead or help with, directly or through a group."""
-    unit_ids = list(units.values_list("pk", flat=True)) if hasattr(units, "values_list") else [
-        u.pk if hasattr(u, "pk") else u for u in units
-    ]
+    unit_ids = (
+        list(units.values_list("pk", flat=True))
+        if hasattr(units, "values_list")
+        else [u.pk if hasattr(u, "pk") else u for u in units]
+    )
     group_ids = GroupMembers().groups_of(unit_ids)
     condition = Q(lead_units__in=unit_ids) | Q(cooperating_units__in=unit_ids)
     if group_ids:
@@ -346,15 +347,17 @@ class ProgressSnapshot:
                 )
                 tally.add(state)
                 units.append(
-                    UnitProgress(self.units[unit_id], assignment.role, assignment.group_id, report,
-                                 state)
+                    UnitProgress(
+                        self.units[unit_id], assignment.role, assignment.group_id, report, state
+                    )
                 )
             state = combine_states(
                 [u.state for u in units], due_date=requirement.due_date, today=self.today
             )
             self.rows.append(
-                RequirementProgress(requirement, named.get(requirement.pk, Responsibility()),
-                                    units, state, tally)
+                RequirementProgress(
+                    requirement, named.get(requirement.pk, Responsibility()), units, state, tally
+                )
             )
 
     # -- views of the snapshot ---------------------------------------------------------------
@@ -380,8 +383,10 @@ class ProgressSnapshot:
         for _row, unit_progress in self.pairs():
             if unit_ids is None or unit_progress.unit.pk in unit_ids:
                 tallies[unit_progress.unit.pk].add(unit_progress.state)
-        return [(self.units[u], t) for u, t in sorted(
-            tallies.items(), key=lambda kv: self.units[kv[0]].path)]
+        return [
+            (self.units[u], t)
+            for u, t in sorted(tallies.items(), key=lambda kv: self.units[kv[0]].path)
+        ]
 
     def by_section(self) -> list[tuple[tuple[int, str], Tally]]:
         tallies: dict[tuple[int, str], Tally] = {}
@@ -411,7 +416,8 @@ class ProgressSnapshot:
         if group_id is not None:
             members = self.members.of(group_id)
             rows = [
-                r for r in rows
+                r
+                for r in rows
                 if group_id in r.named.lead_groups + r.named.cooperating_groups
                 or any(u.unit.pk in members for u in r.units)
             ]

@@ -19,6 +19,8 @@ class ProgressReportForm(WagtailAdminModelForm):
         from .progress import requirements_for_units
 
         user = self.for_user
+        if user is not None and not self.instance.pk and self.instance.author_id is None:
+            self.instance.author = user
         if "requirement" in self.fields:
             field = self.fields["requirement"]
             field.queryset = field.queryset.select_related("task").order_by(

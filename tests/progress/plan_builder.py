@@ -47,8 +47,12 @@ def add_task(plan, section_number, section_title, task_number, title):
 
 
 def add_requirement(task, text, *, units=(), groups=(), unmatched=(), deadline=None, order=0):
-    deadline = deadline or {"raw": "全年", "due": f"{task.get_parent().specific.year}-12-31",
-                            "ongoing": False, "recurring": False}
+    deadline = deadline or {
+        "raw": "全年",
+        "due": f"{task.get_parent().specific.year}-12-31",
+        "ongoing": False,
+        "recurring": False,
+    }
     requirement = Requirement.objects.create(
         task=task,
         sort_order=order,
@@ -61,12 +65,16 @@ def add_requirement(task, text, *, units=(), groups=(), unmatched=(), deadline=N
         units_raw="、".join([u.title for u in units] + [g.name for g in groups] + list(unmatched)),
     )
     Requirement.lead_units.through.objects.bulk_create(
-        [Requirement.lead_units.through(requirement_id=requirement.pk, unitpage_id=u.pk)
-         for u in units]
+        [
+            Requirement.lead_units.through(requirement_id=requirement.pk, unitpage_id=u.pk)
+            for u in units
+        ]
     )
     Requirement.lead_groups.through.objects.bulk_create(
-        [Requirement.lead_groups.through(requirement_id=requirement.pk, unitgroup_id=g.pk)
-         for g in groups]
+        [
+            Requirement.lead_groups.through(requirement_id=requirement.pk, unitgroup_id=g.pk)
+            for g in groups
+        ]
     )
     return requirement
 
@@ -93,8 +101,15 @@ def build_jining_2022(slug="2022"):
                         groups.append(found)
                     else:
                         unmatched.append(name)
-                add_requirement(task, row["text"], units=units, groups=groups,
-                                unmatched=unmatched, deadline=row["deadline"], order=order)
+                add_requirement(
+                    task,
+                    row["text"],
+                    units=units,
+                    groups=groups,
+                    unmatched=unmatched,
+                    deadline=row["deadline"],
+                    order=order,
+                )
     return plan
 
 
@@ -108,16 +123,25 @@ def build_generated_plan(n_requirements, year=2023, slug=None, per_task=50):
     for i in range(n_requirements):
         if i % per_task == 0:
             s = i // (per_task * 5) + 1
-            task = add_task(plan, s, f"{SECTION_NUMERALS[(s - 1) % 10]}、第{s}部分",
-                            f"({i // per_task + 1})", f"任务{i // per_task + 1}")
+            task = add_task(
+                plan,
+                s,
+                f"{SECTION_NUMERALS[(s - 1) % 10]}、第{s}部分",
+                f"({i // per_task + 1})",
+                f"任务{i // per_task + 1}",
+            )
         due = datetime.date(year, 1 + i % 12, 28)
         add_requirement(
             task,
             f"第{i + 1}项具体要求：按时公开相关信息。",
             units=[units[i % len(units)], units[(i * 7 + 3) % len(units)]],
             groups=[group] if group and i % 3 == 0 else [],
-            deadline={"raw": f"{year}年{1 + i % 12}月底", "due": due.isoformat(),
-                      "ongoing": i % 5 == 0, "recurring": False},
+            deadline={
+                "raw": f"{year}年{1 + i % 12}月底",
+                "due": due.isoformat(),
+                "ongoing": i % 5 == 0,
+                "recurring": False,
+            },
             order=i,
         )
     return plan

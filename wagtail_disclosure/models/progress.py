@@ -13,6 +13,18 @@ from wagtail.search import index
 
 from ..progress_forms import ProgressReportForm, ReportPanelForm
 
+
+def today_in_disclosure_zone():
+    """Today's date in WAGTAIL_DISCLOSURE_TIME_ZONE (Asia/Shanghai by default)."""
+    from zoneinfo import ZoneInfo
+
+    from django.utils import timezone
+
+    from ..conf import get_setting
+
+    return timezone.now().astimezone(ZoneInfo(get_setting("WAGTAIL_DISCLOSURE_TIME_ZONE"))).date()
+
+
 __all__ = ["ProgressStatus", "ProgressState", "ProgressReport", "ReportPanel", "EvidenceBlock"]
 
 
@@ -77,14 +89,17 @@ class ProgressReport(RevisionMixin, index.Indexed, models.Model):
         ),
     )
     status = models.CharField(
-        _("status"), max_length=16, choices=ProgressStatus.choices, default=ProgressStatus.IN_PROGRESS
+        _("status"),
+        max_length=16,
+        choices=ProgressStatus.choices,
+        default=ProgressStatus.IN_PROGRESS,
     )
     percent = models.PositiveSmallIntegerField(
         _("percent complete"), default=0, validators=[MaxValueValidator(100)]
     )
     narrative = models.TextField(_("progress narrative"), blank=True)
     evidence = StreamField(EvidenceBlock(), verbose_name=_("evidence"), blank=True)
-    date = models.DateField(_("report date"))
+    date = models.DateField(_("report date"), default=today_in_disclosure_zone)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("author"),

@@ -1,0 +1,1 @@
+"""Admin wiring, one module per domain, imported from wagtail_hooks."""

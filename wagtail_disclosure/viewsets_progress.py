@@ -1,0 +1,88 @@
+"""Admin screens of progress reports and reporting panels."""
+
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
+
+from .models import ProgressReport, ReportPanel
+from .permission_policies import ManagerPermissionPolicy, UnitReportPermissionPolicy
+from .permissions import is_disclosure_manager, user_units
+
+progress_report_policy = UnitReportPermissionPolicy(ProgressReport)
+report_panel_policy = ManagerPermissionPolicy(ReportPanel)
+
+try:  # Wagtail 8: policies are registered per model
+    from wagtail.permissions import register_permission_policy
+except ImportError:  # Wagtail 7: the viewset carries its policy
+    register_permission_policy = None
+
+
+def register_policies():
+    if register_permission_policy is not None:
+        register_permission_policy(ProgressReport, progress_report_policy, exact_class=True)
+        register_permission_policy(ReportPanel, report_panel_policy, exact_class=True)
+
+
+class ProgressReportCreateView(CreateView):
+    """``?requirement=12&unit=3`` prefills the form (links from the dashboard and ledgers)."""
+
+    def get_initial(self):
+        initial = super().get_initial()
+        for name in ("requirement", "unit"):
+            value = self.request.GET.get(name, "")
+            if value.isdigit():
+                initial[name] = int(value)
+        return initial
+
+
+class ProgressReportViewSet(SnippetViewSet):
+    model = ProgressReport
+    icon = "tasks"
+    menu_label = _("Progress reports")
+    add_to_admin_menu = False
+    add_view_class = ProgressReportCreateView
+    list_display = [
+        Column("requirement", label=_("Requirement")),
+        Column("unit", label=_("Reporting unit")),
+        Column("get_status_display", label=_("Status")),
+        Column("percent", label=_("Percent complete")),
+        DateColumn("date", label=_("Report date"), sort_key="date"),
+    ]
+    list_filter = ["status", "unit"]
+    search_fields = ["narrative", "requirement__text"]
+    ordering = ["-date", "-pk"]
+
+    if register_permission_policy is None:
+
+        @cached_property
+        def permission_policy(self):
+            return progress_report_policy
+
+    def get_queryset(self, request):
+        reports = ProgressReport.objects.select_related("requirement__task", "unit")
+        if is_disclosure_manager(request.user):
+            return reports
+        return reports.filter(unit__in=user_units(request.user))
+
+
+class ReportPanelViewSet(SnippetViewSet):
+    model = ReportPanel
+    icon = "table"
+    menu_label = _("Reporting panels")
+    add_to_admin_menu = False
+    list_display = [
+        "title",
+        Column("get_kind_display", label=_("Kind")),
+        "plan",
+        "unit",
+        "group",
+        "show_on_dashboard",
+    ]
+    list_filter = ["show_on_dashboard"]
+
+    if register_permission_policy is None:
+
+        @cached_property
+        def permission_policy(self):
+            return report_panel_policy
