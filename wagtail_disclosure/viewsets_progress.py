@@ -3,7 +3,16 @@
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
+from django.core.exceptions import PermissionDenied
+from wagtail.snippets.views.snippets import (
+    CreateView,
+    EditView,
+    HistoryView,
+    InspectView,
+    RevisionsCompareView,
+    SnippetViewSet,
+    UsageView,
+)
 
 from .models import ProgressReport, ReportPanel
 from .permission_policies import ManagerPermissionPolicy, UnitReportPermissionPolicy
@@ -24,6 +33,40 @@ def register_policies():
         register_permission_policy(ReportPanel, report_panel_policy, exact_class=True)
 
 
+class OwnUnitObjectMixin:
+    """A unit editor opening another unit's report gets 403, on every view of one report."""
+
+    object_action = "change"
+
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
+        if not progress_report_policy.user_has_permission_for_instance(
+            self.request.user, self.object_action, obj
+        ):
+            raise PermissionDenied
+        return obj
+
+
+class ProgressReportEditView(OwnUnitObjectMixin, EditView):
+    pass
+
+
+class ProgressReportHistoryView(OwnUnitObjectMixin, HistoryView):
+    object_action = "view"
+
+
+class ProgressReportInspectView(OwnUnitObjectMixin, InspectView):
+    object_action = "view"
+
+
+class ProgressReportUsageView(OwnUnitObjectMixin, UsageView):
+    object_action = "view"
+
+
+class ProgressReportRevisionsCompareView(OwnUnitObjectMixin, RevisionsCompareView):
+    object_action = "view"
+
+
 class ProgressReportCreateView(CreateView):
     """``?requirement=12&unit=3`` prefills the form (links from the dashboard and ledgers)."""
 
@@ -42,11 +85,16 @@ class ProgressReportViewSet(SnippetViewSet):
     menu_label = _("Progress reports")
     add_to_admin_menu = False
     add_view_class = ProgressReportCreateView
+    edit_view_class = ProgressReportEditView
+    history_view_class = ProgressReportHistoryView
+    inspect_view_class = ProgressReportInspectView
+    usage_view_class = ProgressReportUsageView
+    revisions_compare_view_class = ProgressReportRevisionsCompareView
     list_display = [
-        Column("requirement", label=_("Requirement")),
-        Column("unit", label=_("Reporting unit")),
+        "requirement",
+        "unit",
         Column("get_status_display", label=_("Status")),
-        Column("percent", label=_("Percent complete")),
+        "percent",
         DateColumn("date", label=_("Report date"), sort_key="date"),
     ]
     list_filter = ["status", "unit"]
