@@ -12,4 +12,5 @@ DATA_DIR = Path(__file__).resolve().parent / "data" / "jining-2022"
 LOADERS = [
     "wagtail_disclosure.demo.site.load",
     "wagtail_disclosure.demo.units.load",
+    "wagtail_disclosure.demo.progress.load",
 ]
