@@ -37,25 +37,34 @@ def normalize_text(text) -> str:
     return _NOISE.sub("", unicodedata.normalize("NFKC", str(text or "")))
 
 
+#: The words offices write in the status column, whatever the site's language.
+STATUS_WORDS = {
+    "未启动": ProgressStatus.NOT_STARTED,
+    "未开始": ProgressStatus.NOT_STARTED,
+    "推进中": ProgressStatus.IN_PROGRESS,
+    "进行中": ProgressStatus.IN_PROGRESS,
+    "正在推进": ProgressStatus.IN_PROGRESS,
+    "已完成": ProgressStatus.DONE,
+    "完成": ProgressStatus.DONE,
+    "长期推进中": ProgressStatus.ONGOING,
+    "长期坚持": ProgressStatus.ONGOING,
+    "持续推进": ProgressStatus.ONGOING,
+}
+
+
 class StatusWidget(widgets.Widget):
-    """The code (``done``) or the label in Chinese or English (已完成, Completed)."""
+    """The code (``done``), the Chinese words offices use (已完成) or the label."""
 
     def clean(self, value, row=None, **kwargs):
         text = normalize_name(str(value or ""))
+        if text in STATUS_WORDS:
+            return STATUS_WORDS[text]
         for code, label in ProgressStatus.choices:
-            if text in (code, normalize_name(str(label))):
+            if text.lower() in (code, normalize_name(str(label)).lower()):
                 return code
-            from django.utils import translation
-
-            with translation.override("zh-hans"):
-                if text == normalize_name(str(label)):
-                    return code
         raise ValueError(
             _("unknown status “%(status)s”; use one of: %(choices)s")
-            % {
-                "status": value,
-                "choices": "、".join(str(label) for _c, label in ProgressStatus.choices),
-            }
+            % {"status": value, "choices": "未启动、推进中、已完成、长期推进中"}
         )
 
     def render(self, value, obj=None, **kwargs):
