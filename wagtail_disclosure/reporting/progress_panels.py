@@ -51,12 +51,23 @@ def panel_unit_ids(panel, members=None):
     return None
 
 
-def panel_snapshot(panel, today=None):
+def panel_snapshot(panel, today=None, request=None):
+    """The snapshot of the panel's scope; panels of the same scope on one page share it."""
     unit_ids = panel_unit_ids(panel)
+    key = (panel.plan_id, panel.section_number, frozenset(unit_ids or ()), unit_ids is None,
+           today)
+    cache = getattr(request, "_disclosure_snapshots", None) if request is not None else None
+    if cache is not None and key in cache:
+        return cache[key]
     requirements = panel_requirements(panel)
     if unit_ids is not None:
         requirements = requirements.filter(pk__in=requirements_for_units(unit_ids).values("pk"))
-    return ProgressSnapshot(requirements, today=today, unit_ids=unit_ids)
+    snapshot = ProgressSnapshot(requirements, today=today, unit_ids=unit_ids)
+    if request is not None:
+        if cache is None:
+            cache = request._disclosure_snapshots = {}
+        cache[key] = snapshot
+    return snapshot
 
 
 def visible_in_scope(panel, user) -> bool:
@@ -101,7 +112,7 @@ def _scope_text(panel):
 
 
 def render_completion_by_unit(panel, request=None):
-    snapshot = panel_snapshot(panel)
+    snapshot = panel_snapshot(panel, request=request)
     rows = snapshot.by_unit(panel_unit_ids(panel, snapshot.members))
     chart = bar_chart(
         chart_id=_chart_id(panel, request),
@@ -124,7 +135,7 @@ def render_completion_by_unit(panel, request=None):
 
 
 def render_completion_by_section(panel, request=None):
-    snapshot = panel_snapshot(panel)
+    snapshot = panel_snapshot(panel, request=request)
     rows = snapshot.by_section()
     chart = bar_chart(
         chart_id=_chart_id(panel, request),
@@ -147,7 +158,7 @@ def render_completion_by_section(panel, request=None):
 
 
 def render_overdue(panel, request=None):
-    snapshot = panel_snapshot(panel)
+    snapshot = panel_snapshot(panel, request=request)
     pairs = [(row, up) for row, up in snapshot.pairs() if up.state == OVERDUE]
     pairs.sort(key=lambda p: (p[0].requirement.due_date or datetime.date.max, p[1].unit.path))
     return _render(
@@ -161,7 +172,7 @@ def render_overdue(panel, request=None):
 
 
 def render_upcoming(panel, request=None):
-    snapshot = panel_snapshot(panel)
+    snapshot = panel_snapshot(panel, request=request)
     until = snapshot.today + datetime.timedelta(days=panel.days)
     pairs = [
         (row, up)
@@ -184,7 +195,7 @@ def render_upcoming(panel, request=None):
 def render_unit_ledger(panel, request=None):
     if not panel.unit_id:
         return format_html("<p>{}</p>", _("Choose a unit for this panel."))
-    snapshot = panel_snapshot(panel)
+    snapshot = panel_snapshot(panel, request=request)
     rows = [(row, row.for_unit(panel.unit_id)) for row in snapshot.rows]
     rows = [(row, up) for row, up in rows if up is not None]
     tally = snapshot.tally()
