@@ -1,9 +1,9 @@
 """Admin screens of progress reports and reporting panels."""
 
+from django.core.exceptions import PermissionDenied
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn
-from django.core.exceptions import PermissionDenied
 from wagtail.snippets.views.snippets import (
     CreateView,
     EditView,

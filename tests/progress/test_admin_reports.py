@@ -23,21 +23,30 @@ def read_csv(response):
     return list(csv.DictReader(io.StringIO(text)))
 
 
-def test_the_ledger_lists_each_units_requirements_and_filters_them(client, plan_2022, county,
-                                                                   manager):
+def test_the_ledger_lists_each_units_requirements_and_filters_them(
+    client, plan_2022, county, manager
+):
     requirement = county_requirement(county)
-    ProgressReport.objects.create(requirement=requirement, unit=county,
-                                  status=ProgressStatus.DONE, percent=100,
-                                  date=datetime.date(2022, 9, 1), narrative="专栏已上线。")
+    ProgressReport.objects.create(
+        requirement=requirement,
+        unit=county,
+        status=ProgressStatus.DONE,
+        percent=100,
+        date=datetime.date(2022, 9, 1),
+        narrative="专栏已上线。",
+    )
     client.force_login(manager)
     with translation.override("en"):
-        response = client.get(reverse(LEDGER), {"plan": plan_2022.pk, "unit": county.pk,
-                                                "state": "done"})
+        response = client.get(
+            reverse(LEDGER), {"plan": plan_2022.pk, "unit": county.pk, "state": "done"}
+        )
         assert response.status_code == 200
         html = response.content.decode()
         assert requirement.text[:20] in html
-        response = client.get(reverse(LEDGER), {"plan": plan_2022.pk, "unit": county.pk,
-                                                "section": 1, "export": "csv"})
+        response = client.get(
+            reverse(LEDGER),
+            {"plan": plan_2022.pk, "unit": county.pk, "section": 1, "export": "csv"},
+        )
         rows = read_csv(response)
     assert rows and all(r["Unit"] == county.title for r in rows)
     assert {r["Section"] for r in rows} == {"一、深化重点领域信息公开"}
@@ -46,10 +55,14 @@ def test_the_ledger_lists_each_units_requirements_and_filters_them(client, plan_
 
 
 def test_exports_neutralise_formulas(client, plan_2022, county, manager):
-    ProgressReport.objects.create(requirement=county_requirement(county), unit=county,
-                                  status=ProgressStatus.IN_PROGRESS, percent=10,
-                                  date=datetime.date(2022, 9, 1),
-                                  narrative='=HYPERLINK("http://evil.example","点我")')
+    ProgressReport.objects.create(
+        requirement=county_requirement(county),
+        unit=county,
+        status=ProgressStatus.IN_PROGRESS,
+        percent=10,
+        date=datetime.date(2022, 9, 1),
+        narrative='=HYPERLINK("http://evil.example","点我")',
+    )
     client.force_login(manager)
     with translation.override("en"):
         rows = read_csv(client.get(reverse(LEDGER), {"unit": county.pk, "export": "csv"}))
@@ -64,19 +77,25 @@ def test_exports_neutralise_formulas(client, plan_2022, county, manager):
 
 def test_the_overdue_report_lists_only_overdue_work(client, plan_2022, county, manager):
     requirement = county_requirement(county)
-    ProgressReport.objects.create(requirement=requirement, unit=county,
-                                  status=ProgressStatus.DONE, percent=100,
-                                  date=datetime.date(2022, 9, 1))
+    ProgressReport.objects.create(
+        requirement=requirement,
+        unit=county,
+        status=ProgressStatus.DONE,
+        percent=100,
+        date=datetime.date(2022, 9, 1),
+    )
     client.force_login(manager)
     with translation.override("en"):
         rows = read_csv(client.get(reverse(OVERDUE), {"plan": plan_2022.pk, "export": "csv"}))
     assert rows and {r["State"] for r in rows} == {"Overdue"}
-    assert not any(r["Unit"] == county.title and r["Specific requirement"] == requirement.text
-                   for r in rows)
+    assert not any(
+        r["Unit"] == county.title and r["Specific requirement"] == requirement.text for r in rows
+    )
 
 
-def test_a_unit_editor_sees_only_their_unit_in_the_reports(client, plan_2022, county,
-                                                            county_editor):
+def test_a_unit_editor_sees_only_their_unit_in_the_reports(
+    client, plan_2022, county, county_editor
+):
     client.force_login(county_editor)
     with translation.override("en"):
         rows = read_csv(client.get(reverse(OVERDUE), {"export": "csv"}))

@@ -6,12 +6,14 @@ from axe_playwright_python.sync_playwright import Axe
 
 from wagtail_disclosure.models import ProgressReport, Requirement
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def serious(result):
-    return [v for v in result.response["violations"] if v.get("impact") in ("serious",
-                                                                              "critical")]
+    return [v for v in result.response["violations"] if v.get("impact") in ("serious", "critical")]
 
 
 def test_a_unit_editor_files_a_report_and_the_public_sees_it(
@@ -25,8 +27,10 @@ def test_a_unit_editor_files_a_report_and_the_public_sees_it(
     page.wait_for_url(f"{live_server.url}/admin/")
     assert page.locator("[id*='disclosure-my-unit-work']").count() >= 1
 
-    page.goto(f"{live_server.url}/admin/snippets/wagtail_disclosure/progressreport/add/"
-              f"?requirement={requirement.pk}&unit={county.pk}")
+    page.goto(
+        f"{live_server.url}/admin/snippets/wagtail_disclosure/progressreport/add/"
+        f"?requirement={requirement.pk}&unit={county.pk}"
+    )
     page.select_option("select[name=status]", "done")
     page.fill("input[name=percent]", "100")
     page.fill("textarea[name=narrative]", "专栏已上线，相关信息全部公开。")

@@ -9,13 +9,18 @@ from wagtail_disclosure.models import ProgressReport, ProgressStatus, Requiremen
 from .plan_builder import add_plan
 
 
-def test_unfinished_requirements_are_listed_and_chosen_ones_copied(client, plan_2022, county,
-                                                                   manager):
+def test_unfinished_requirements_are_listed_and_chosen_ones_copied(
+    client, plan_2022, county, manager
+):
     plan_2023 = add_plan(2023)
     finished = Requirement.objects.filter(lead_units__isnull=False, lead_groups=None).first()
     for unit in finished.lead_units.all():
-        ProgressReport.objects.create(requirement=finished, unit=unit,
-                                      status=ProgressStatus.DONE, date=datetime.date(2022, 9, 1))
+        ProgressReport.objects.create(
+            requirement=finished,
+            unit=unit,
+            status=ProgressStatus.DONE,
+            date=datetime.date(2022, 9, 1),
+        )
     client.force_login(manager)
     url = reverse("wagtail_disclosure_carry_over")
     response = client.get(url, {"plan": plan_2023.pk})
@@ -23,8 +28,7 @@ def test_unfinished_requirements_are_listed_and_chosen_ones_copied(client, plan_
     assert len(listed) == 83 and finished.pk not in listed
 
     chosen = Requirement.objects.filter(lead_groups__members=county).order_by("pk")[:2]
-    response = client.post(url, {"plan": plan_2023.pk,
-                                 "requirements": [r.pk for r in chosen]})
+    response = client.post(url, {"plan": plan_2023.pk, "requirements": [r.pk for r in chosen]})
     assert response.status_code == 302
     copies = Requirement.objects.filter(task__path__startswith=plan_2023.path)
     assert copies.count() == 2

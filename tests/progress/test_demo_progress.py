@@ -21,8 +21,9 @@ def test_the_demo_adds_reports_panels_and_a_home_page_block(client, plan_2022):
     assert ReportPanel.objects.filter(show_on_dashboard=True).count() >= 3
     units = set(ProgressReport.objects.values_list("unit__title", flat=True))
     assert len(units) >= 6
-    states = {s for _r, up in ProgressSnapshot(plan_requirements(plan_2022)).pairs()
-              for s in [up.state]}
+    states = {
+        s for _r, up in ProgressSnapshot(plan_requirements(plan_2022)).pairs() for s in [up.state]
+    }
     assert {ProgressState.DONE, ProgressState.OVERDUE, ProgressState.ONGOING} <= states
     html = client.get("/").content.decode()
     assert "2022年政务公开工作任务落实情况" in html and 'role="img"' in html

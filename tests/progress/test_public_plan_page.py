@@ -8,7 +8,6 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from wagtail_disclosure.models import ProgressReport, ProgressStatus, Requirement
-
 from wagtail_disclosure.progress import requirements_for_units
 
 from .plan_builder import build_generated_plan
@@ -31,7 +30,7 @@ def test_the_plan_page_shows_every_section_task_and_requirement(client_en, plan_
     assert response.status_code == 200
     html = response.content.decode()
     assert html.count('<tr id="requirement-') == 84
-    assert html.count("<section aria-labelledby=\"plan-section-") == 5
+    assert html.count('<section aria-labelledby="plan-section-') == 5
     assert "一、深化重点领域信息公开" in html
     assert "by 2022年10月31日, then ongoing" in html
     assert "by 2022年12月31日" in html
@@ -64,9 +63,10 @@ def test_filters_by_unit_group_section_and_state_work_from_the_query_string(
 
 
 def test_a_report_changes_the_state_shown(client, plan_2022, county):
-    requirement = Requirement.objects.filter(lead_units=county).first() or Requirement.objects.filter(
-        lead_groups__members=county
-    ).first()
+    requirement = (
+        Requirement.objects.filter(lead_units=county).first()
+        or Requirement.objects.filter(lead_groups__members=county).first()
+    )
     file_report(requirement, county, ProgressStatus.DONE, 100)
     html = client.get(plan_2022.url, {"unit": f"u{county.pk}", "state": "done"}).content.decode()
     assert html.count('<tr id="requirement-') == 1
@@ -75,10 +75,24 @@ def test_a_report_changes_the_state_shown(client, plan_2022, county):
 
 def test_the_task_page_shows_progress_history_without_authors(client, plan_2022, county, manager):
     requirement = Requirement.objects.filter(lead_groups__members=county).first()
-    file_report(requirement, county, ProgressStatus.IN_PROGRESS, 40, datetime.date(2022, 8, 1),
-                narrative="已完成专栏改版方案。", author=manager)
-    file_report(requirement, county, ProgressStatus.DONE, 100, datetime.date(2022, 10, 20),
-                narrative="专栏已上线运行。", author=manager)
+    file_report(
+        requirement,
+        county,
+        ProgressStatus.IN_PROGRESS,
+        40,
+        datetime.date(2022, 8, 1),
+        narrative="已完成专栏改版方案。",
+        author=manager,
+    )
+    file_report(
+        requirement,
+        county,
+        ProgressStatus.DONE,
+        100,
+        datetime.date(2022, 10, 20),
+        narrative="专栏已上线运行。",
+        author=manager,
+    )
     html = client.get(requirement.task.url).content.decode()
     assert "已完成专栏改版方案。" in html and "专栏已上线运行。" in html
     assert html.index("2022年10月20日") < html.index("2022年8月1日")
@@ -107,4 +121,6 @@ def test_the_plan_page_runs_as_many_queries_at_2000_requirements_as_at_84(
         file_report(r, r.lead_units.first(), ProgressStatus.IN_PROGRESS)
     assert Requirement.objects.filter(task__path__startswith=big_plan.path).count() == size
     assert count(big_plan.url) == small
-    assert count(big_plan.url + f"?unit=u{county.pk}") == count(plan_2022.url + f"?unit=u{county.pk}")
+    assert count(big_plan.url + f"?unit=u{county.pk}") == count(
+        plan_2022.url + f"?unit=u{county.pk}"
+    )

@@ -42,8 +42,10 @@ PAST = datetime.date(2022, 10, 31)
     ],
 )
 def test_each_state_on_a_fixed_date(status, due, ongoing, recurring, expected):
-    assert compute_state(status, due_date=due, is_ongoing=ongoing, is_recurring=recurring,
-                         today=TODAY) == expected
+    assert (
+        compute_state(status, due_date=due, is_ongoing=ongoing, is_recurring=recurring, today=TODAY)
+        == expected
+    )
 
 
 def test_a_requirement_is_as_far_as_its_slowest_unit():
@@ -55,20 +57,28 @@ def test_a_requirement_is_as_far_as_its_slowest_unit():
 
 
 def test_the_database_picks_the_latest_report_and_agrees_with_the_rule(plan_2022, county):
-    requirement = Requirement.objects.filter(lead_groups__members=county, due_date=PAST,
-                                             is_ongoing=False).first()
-    for date, status in [(datetime.date(2022, 6, 1), ProgressStatus.DONE),
-                         (datetime.date(2022, 9, 1), ProgressStatus.IN_PROGRESS)]:
-        ProgressReport.objects.create(requirement=requirement, unit=county, status=status,
-                                      date=date)
+    requirement = Requirement.objects.filter(
+        lead_groups__members=county, due_date=PAST, is_ongoing=False
+    ).first()
+    for date, status in [
+        (datetime.date(2022, 6, 1), ProgressStatus.DONE),
+        (datetime.date(2022, 9, 1), ProgressStatus.IN_PROGRESS),
+    ]:
+        ProgressReport.objects.create(
+            requirement=requirement, unit=county, status=status, date=date
+        )
     reports = list(latest_reports(Requirement.objects.filter(pk=requirement.pk), TODAY))
     assert len(reports) == 1
     assert reports[0].status == ProgressStatus.IN_PROGRESS
-    assert reports[0].state == OVERDUE == compute_state(
-        reports[0].status, due_date=requirement.due_date, today=TODAY)
+    assert (
+        reports[0].state
+        == OVERDUE
+        == compute_state(reports[0].status, due_date=requirement.due_date, today=TODAY)
+    )
     # Before the deadline the same report means "in progress".
-    earlier = list(latest_reports(Requirement.objects.filter(pk=requirement.pk),
-                                  datetime.date(2022, 10, 1)))
+    earlier = list(
+        latest_reports(Requirement.objects.filter(pk=requirement.pk), datetime.date(2022, 10, 1))
+    )
     assert earlier[0].state == IN_PROGRESS
 
 
@@ -84,8 +94,9 @@ def test_a_requirement_assigned_to_the_county_group_expects_a_report_from_every_
     assert counties <= {u.unit.pk for u in row.units}
     assert all(u.group_id == group.pk for u in row.units if u.unit.pk in counties)
 
-    ProgressReport.objects.create(requirement=requirement, unit=county,
-                                  status=ProgressStatus.DONE, percent=100, date=TODAY)
+    ProgressReport.objects.create(
+        requirement=requirement, unit=county, status=ProgressStatus.DONE, percent=100, date=TODAY
+    )
     row = ProgressSnapshot(Requirement.objects.filter(pk=requirement.pk), today=TODAY).rows[0]
     assert row.for_unit(county.pk).state == DONE
     assert row.for_unit(other_county.pk).state != DONE
@@ -96,10 +107,13 @@ def test_a_requirement_assigned_to_the_county_group_expects_a_report_from_every_
 def test_a_group_of_kinds_fans_out_to_every_unit_of_that_kind(plan_2022, jining_units):
     from wagtail_disclosure.models import UnitGroup, UnitKind
 
-    vertical = UnitGroup.objects.create(name="垂直管理部门", member_kinds=[UnitKind.VERTICAL_AGENCY])
+    vertical = UnitGroup.objects.create(
+        name="垂直管理部门", member_kinds=[UnitKind.VERTICAL_AGENCY]
+    )
     requirement = Requirement.objects.first()
-    Requirement.cooperating_groups.through.objects.create(requirement=requirement,
-                                                          unitgroup=vertical)
+    Requirement.cooperating_groups.through.objects.create(
+        requirement=requirement, unitgroup=vertical
+    )
     row = ProgressSnapshot(Requirement.objects.filter(pk=requirement.pk), today=TODAY).rows[0]
     tax = jining_units["市税务局"]
     assert row.for_unit(tax.pk) is not None

@@ -56,14 +56,23 @@ def test_another_county_cannot_change_it_nor_see_it(
     client, plan_2022, county, county_editor, other_county_editor
 ):
     requirement = county_requirement(county)
-    report = ProgressReport.objects.create(requirement=requirement, unit=county,
-                                           status=ProgressStatus.IN_PROGRESS, percent=30,
-                                           date=datetime.date(2022, 9, 1))
+    report = ProgressReport.objects.create(
+        requirement=requirement,
+        unit=county,
+        status=ProgressStatus.IN_PROGRESS,
+        percent=30,
+        date=datetime.date(2022, 9, 1),
+    )
     client.force_login(other_county_editor)
     assert_refused(client.get(reverse(EDIT, args=[report.pk])))
-    assert_refused(client.get(reverse(EDIT, args=[report.pk]), headers={"x-requested-with": "XMLHttpRequest"}))
-    assert_refused(client.post(reverse(EDIT, args=[report.pk]),
-                               report_form(requirement, county, narrative="篡改")))
+    assert_refused(
+        client.get(reverse(EDIT, args=[report.pk]), headers={"x-requested-with": "XMLHttpRequest"})
+    )
+    assert_refused(
+        client.post(
+            reverse(EDIT, args=[report.pk]), report_form(requirement, county, narrative="篡改")
+        )
+    )
     history = "wagtailsnippets_wagtail_disclosure_progressreport:history"
     assert_refused(client.get(reverse(history, args=[report.pk])))
     report.refresh_from_db()
@@ -76,8 +85,9 @@ def test_another_county_cannot_change_it_nor_see_it(
     assert reverse(EDIT, args=[report.pk]) in client.get(reverse(LIST)).content.decode()
 
 
-def test_an_editor_cannot_file_for_another_unit(client, plan_2022, county, other_county,
-                                                other_county_editor):
+def test_an_editor_cannot_file_for_another_unit(
+    client, plan_2022, county, other_county, other_county_editor
+):
     requirement = county_requirement(county)
     client.force_login(other_county_editor)
     response = client.post(reverse(ADD), report_form(requirement, county))
@@ -89,17 +99,22 @@ def test_a_unit_cannot_report_on_a_requirement_it_does_not_answer_for(
     client, plan_2022, manager, jining_units
 ):
     post_office = jining_units["市邮政管理局"]
-    requirement = Requirement.objects.exclude(
-        pk__in=Requirement.objects.filter(lead_units=post_office).values("pk")
-    ).filter(lead_groups=None).first()
+    requirement = (
+        Requirement.objects.exclude(
+            pk__in=Requirement.objects.filter(lead_units=post_office).values("pk")
+        )
+        .filter(lead_groups=None)
+        .first()
+    )
     client.force_login(manager)
     response = client.post(reverse(ADD), report_form(requirement, post_office))
     assert response.status_code == 200
     assert not ProgressReport.objects.exists()
 
 
-def test_the_add_form_is_prefilled_from_the_dashboard_link(client, plan_2022, county,
-                                                           county_editor):
+def test_the_add_form_is_prefilled_from_the_dashboard_link(
+    client, plan_2022, county, county_editor
+):
     requirement = county_requirement(county)
     client.force_login(county_editor)
     response = client.get(reverse(ADD), {"requirement": requirement.pk, "unit": county.pk})
@@ -111,16 +126,21 @@ def test_the_add_form_is_prefilled_from_the_dashboard_link(client, plan_2022, co
 
 def test_managers_see_every_report(client, plan_2022, county, other_county, manager):
     for unit in (county, other_county):
-        ProgressReport.objects.create(requirement=county_requirement(unit), unit=unit,
-                                      status=ProgressStatus.DONE, date=datetime.date(2022, 9, 1))
+        ProgressReport.objects.create(
+            requirement=county_requirement(unit),
+            unit=unit,
+            status=ProgressStatus.DONE,
+            date=datetime.date(2022, 9, 1),
+        )
     client.force_login(manager)
     listing = client.get(reverse(LIST)).content.decode()
     for report in ProgressReport.objects.all():
         assert reverse(EDIT, args=[report.pk]) in listing
 
 
-@pytest.mark.parametrize("url_name", ["wagtail_disclosure_progress_ledger",
-                                      "wagtail_disclosure_carry_over"])
+@pytest.mark.parametrize(
+    "url_name", ["wagtail_disclosure_progress_ledger", "wagtail_disclosure_carry_over"]
+)
 def test_people_without_a_unit_are_kept_out(client, django_user_model, url_name):
     from django.contrib.auth.models import Permission
 
