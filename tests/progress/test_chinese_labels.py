@@ -36,6 +36,8 @@ def chinese():
         for msgid, old in saved.items():
             if old is not None:
                 active[msgid] = old
+            else:
+                active._catalogs[0].pop(msgid, None)
 
 
 def test_every_message_of_the_fragment_is_translated():
