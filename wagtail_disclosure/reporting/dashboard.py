@@ -11,7 +11,7 @@ from wagtail.admin.ui.components import Component
 
 from ..models import ReportPanel
 from ..permissions import user_units
-from ..progress import DONE, ProgressSnapshot, requirements_for_units
+from ..progress import DONE, STATE_ORDER, ProgressSnapshot, requirements_for_units
 
 #: How many open requirements "Your unit's work" lists before pointing to the ledger.
 MY_WORK_LIMIT = 10
@@ -45,7 +45,7 @@ class MyUnitWorkPanel(Component):
         unit_ids = set(units.values_list("pk", flat=True))
         requirements = requirements_for_units(unit_ids).filter(task__live=True)
         snapshot = ProgressSnapshot(requirements, unit_ids=unit_ids)
-        order = {"overdue": 0, "not_started": 1, "in_progress": 2, "ongoing": 3}
+        order = {state: i for i, state in enumerate(STATE_ORDER)}
         pairs = [(row, up) for row, up in snapshot.pairs() if up.state != DONE]
         pairs.sort(
             key=lambda p: (order.get(p[1].state, 9), p[0].requirement.due_date or datetime.date.max)

@@ -31,7 +31,14 @@ from ..models import (
 )
 from ..permission_policies import is_unit_editor
 from ..permissions import is_disclosure_manager, user_units
-from ..progress import DONE, OVERDUE, ProgressSnapshot, plan_requirements, requirements_for_units
+from ..progress import (
+    DONE,
+    OVERDUE,
+    STATE_ORDER,
+    ProgressSnapshot,
+    plan_requirements,
+    requirements_for_units,
+)
 from ..spreadsheets import escape_formula
 from ..templatetags.disclosure_progress import deadline_label
 from .admin_imports import SpreadsheetImportView
@@ -151,7 +158,7 @@ def ledger_rows(*, user, plan=None, section=None, unit=None, state=None, today=N
                 report_id=report.pk if report else None,
             )
         )
-    order = {s: i for i, s in enumerate([OVERDUE, "not_started", "in_progress", "ongoing", DONE])}
+    order = {s: i for i, s in enumerate(STATE_ORDER)}
     state_of = {str(label): value for value, label in ProgressState.choices}
     rows.sort(key=lambda r: order.get(state_of.get(r.state), 9))
     return rows
