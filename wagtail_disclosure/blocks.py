@@ -7,11 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from .enterprise_blocks import EnterpriseComplianceBlock
+from .reporting.blocks import ReportPanelBlock
 
 
 class DisclosureStreamBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(label=_("Paragraph"))
     enterprise_compliance = EnterpriseComplianceBlock()
+    report_panel = ReportPanelBlock()
 
     class Meta:
         label = _("Disclosure content")

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
-from .admin_hooks import enterprises, plans, policies, requests  # noqa: F401
+from .admin_hooks import enterprises, plans, policies, progress, requests  # noqa: F401
 from .permissions import is_disclosure_manager
 from .views.units import UnitRegisterImportView
 from .viewsets import UnitGroupViewSet, UnitMembershipViewSet

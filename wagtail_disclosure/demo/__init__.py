@@ -13,6 +13,7 @@ LOADERS = [
     "wagtail_disclosure.demo.site.load",
     "wagtail_disclosure.demo.units.load",
     "wagtail_disclosure.demo.plans.load",
+    "wagtail_disclosure.demo.progress.load",
     "wagtail_disclosure.demo.policies.load",
     "wagtail_disclosure.demo.enterprises.load",
     "wagtail_disclosure.demo.requests.load",

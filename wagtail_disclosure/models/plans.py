@@ -158,6 +158,15 @@ class Requirement(Orderable, ClusterableModel):
     is_ongoing = models.BooleanField(_("ongoing"), default=False)
     is_recurring = models.BooleanField(_("recurring"), default=False)
     source_rows = models.JSONField(_("source rows"), default=list, blank=True)
+    carried_over_from = models.ForeignKey(
+        "self",
+        verbose_name=_("carried over from"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="carried_over_to",
+        help_text=_("The requirement of an earlier plan this one continues (回头看)."),
+    )
 
     panels = [
         FieldPanel("text"),
