@@ -6,7 +6,7 @@ from .enterprises import *  # noqa: F401,F403
 from .interpretations import *  # noqa: F401,F403
 from .plans import *  # noqa: F401,F403
 from .policies import *  # noqa: F401,F403
+from .progress import *  # noqa: F401,F403
 from .request_pages import *  # noqa: F401,F403
 from .requests import *  # noqa: F401,F403
-from .progress import *  # noqa: F401,F403
 from .units import *  # noqa: F401,F403
