@@ -46,6 +46,9 @@ def ensure_child(parent, model, slug, title, **fields):
 
 def load(stdout):
     home = home_page()
+    if home.title == "Home":  # the Wagtail project template's placeholder
+        home.title = "济宁市政务公开（示例站点）"
+        home.save_revision().publish()
     for model, slug, title in COLUMNS:
         _page, created = ensure_child(home, model, slug, title)
         if created:
