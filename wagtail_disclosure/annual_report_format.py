@@ -31,7 +31,7 @@ T2_BLOCKS = (
         (
             ("issued", _("Issued this year")),
             ("repealed", _("Repealed this year")),
-            ("in_force", _("In force")),
+            ("in_force", _("In force at year end")),
         ),
         (("rules", _("Rules")), ("normative", _("Normative documents"))),
     ),

@@ -104,7 +104,7 @@ class VideoBlock(blocks.StructBlock):
 class LinkBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("title"))
     page = blocks.PageChooserBlock(label=_("page"), required=False)
-    url = blocks.URLBlock(label=_("address"), required=False)
+    url = blocks.URLBlock(label=_("web address"), required=False)
 
     def clean(self, value):
         value = super().clean(value)
