@@ -109,5 +109,5 @@ def test_a_unit_editor_cannot_import_another_units_reports(
     response = client.post(reverse(IMPORT), {"file": upload})
     report = response.context["report"]
     assert not report.ok
-    assert "own unit" in " ".join(str(p) for p in report.problems)
+    assert "只能导入本单位的落实情况" in " ".join(str(p) for p in report.problems)
     assert not ProgressReport.objects.exists()

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from ..models import PolicyIndexPage, TaskPlanIndexPage, UnitIndexPage
 
@@ -25,6 +25,8 @@ def home_page():
     Locale.objects.get_or_create(
         language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
     )
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
     home = root.get_children().first() or root.add_child(
         instance=Page(title="首页", slug="home")
