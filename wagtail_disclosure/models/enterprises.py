@@ -95,7 +95,17 @@ class ComplaintChannel(models.Model):
         )
 
 
-class EnterpriseColumnPage(Page):
+class ColumnPermissionsMixin:
+    """Pages of the column answer Wagtail's permission questions by sector and entity
+    (see ``enterprise_permissions``), narrowing what group permissions allow."""
+
+    def permissions_for_user(self, user):
+        from ..enterprise_permissions import EnterprisePagePermissionTester
+
+        return EnterprisePagePermissionTester(user, self)
+
+
+class EnterpriseColumnPage(ColumnPermissionsMixin, Page):
     """公共企事业单位信息公开专栏: the sectors and their covered entities."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -108,11 +118,6 @@ class EnterpriseColumnPage(Page):
         verbose_name = _("public enterprise column")
         verbose_name_plural = _("public enterprise columns")
 
-    def permissions_for_user(self, user):
-        from ..enterprise_permissions import EnterprisePagePermissionTester
-
-        return EnterprisePagePermissionTester(user, self)
-
     def get_context(self, request, *args, **kwargs):
         from ..views.enterprises import column_context
 
@@ -121,7 +126,7 @@ class EnterpriseColumnPage(Page):
         return context
 
 
-class SectorPage(Page, ComplaintChannel):  # noqa: DJ008 (Page has __str__)
+class SectorPage(ColumnPermissionsMixin, Page, ComplaintChannel):  # noqa: DJ008 (Page has __str__)
     """A sector (领域): its competent department, rules, catalogue and complaint channel."""
 
     sector_kind = models.CharField(
@@ -160,11 +165,6 @@ class SectorPage(Page, ComplaintChannel):  # noqa: DJ008 (Page has __str__)
     class Meta:
         verbose_name = _("sector")
         verbose_name_plural = _("sectors")
-
-    def permissions_for_user(self, user):
-        from ..enterprise_permissions import EnterprisePagePermissionTester
-
-        return EnterprisePagePermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
         from ..views.enterprises import sector_context
@@ -235,7 +235,7 @@ class CatalogueItem(Orderable):
         return self.name
 
 
-class EnterprisePage(Page, ComplaintChannel):  # noqa: DJ008 (Page has __str__)
+class EnterprisePage(ColumnPermissionsMixin, Page, ComplaintChannel):  # noqa: DJ008 (Page has __str__)
     """A covered entity (适用主体): an enterprise or institution the sector's rules cover."""
 
     sector = models.ForeignKey(
@@ -295,11 +295,6 @@ class EnterprisePage(Page, ComplaintChannel):  # noqa: DJ008 (Page has __str__)
         if parent is not None:
             self.sector_id = parent.id
         super().save(*args, **kwargs)
-
-    def permissions_for_user(self, user):
-        from ..enterprise_permissions import EnterprisePagePermissionTester
-
-        return EnterprisePagePermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
         from ..views.enterprises import enterprise_context
