@@ -111,3 +111,28 @@ def test_a_unit_editor_cannot_import_another_units_reports(
     assert not report.ok
     assert "只能导入本单位的落实情况" in " ".join(str(p) for p in report.problems)
     assert not ProgressReport.objects.exists()
+
+
+def test_an_office_spreadsheet_with_chinese_headings_imports_the_same(plan_2022, county):
+    from wagtail_disclosure.imports.progress import COLUMN_ALIASES
+
+    requirement = county_requirement(county)
+    book = Workbook()
+    sheet = book.active
+    sheet.append(
+        ["填报单位", "工作任务", "具体要求", "完成状态", "完成进度", "落实情况", "填报日期"]
+    )
+    sheet.append(
+        ["任城区人民政府", "", requirement.text, "推进中", "60%", "正在推进。", "2022-09-01"]
+    )
+    out = io.BytesIO()
+    book.save(out)
+
+    dataset = load_dataset(
+        out.getvalue(), "落实情况.xlsx", REQUIRED_COLUMNS, COLUMNS, COLUMN_ALIASES
+    )
+    report = run_import(ProgressReportResource(), dataset, dry_run=False)
+
+    assert report.ok, [str(p) for p in report.problems]
+    saved = ProgressReport.objects.get()
+    assert saved.requirement == requirement and saved.percent == 60

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from ..spreadsheets import SpreadsheetError, read_dataset
+from ..text import normalize_name
 
 
 class ImportFileError(ValueError):
@@ -67,9 +68,17 @@ class ImportReport:
 HEADER_ROWS = 1
 
 
-def check_headers(dataset, required, allowed):
-    """Refuse a file whose header misses a required column or has one nobody knows."""
-    headers = [h.strip() if isinstance(h, str) else h for h in (dataset.headers or [])]
+def check_headers(dataset, required, allowed, aliases=None):
+    """Refuse a file whose header misses a required column or has one nobody knows.
+
+    ``aliases`` maps the headings offices write (``具体要求``) to column names (``requirement``),
+    compared after width and space normalisation.
+    """
+    folded = {normalize_name(k): v for k, v in (aliases or {}).items()}
+    headers = [
+        folded.get(normalize_name(h), h.strip()) if isinstance(h, str) else h
+        for h in (dataset.headers or [])
+    ]
     missing = [c for c in required if c not in headers]
     unknown = [h for h in headers if h and h not in allowed]
     if missing or unknown:
@@ -85,13 +94,13 @@ def check_headers(dataset, required, allowed):
     dataset.headers = headers
 
 
-def load_dataset(data: bytes, filename: str, required, allowed):
+def load_dataset(data: bytes, filename: str, required, allowed, aliases=None):
     """The uploaded bytes as a dataset with a checked header and at least one row."""
     try:
         dataset = read_dataset(data, filename)
     except SpreadsheetError as exc:
         raise ImportFileError(str(exc)) from exc
-    check_headers(dataset, required, allowed)
+    check_headers(dataset, required, allowed, aliases)
     if not any(any(str(v).strip() for v in row) for row in dataset):
         raise ImportFileError(_("The file has a header but no rows to import."))
     return dataset

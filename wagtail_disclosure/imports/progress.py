@@ -26,6 +26,30 @@ from ..text import normalize_name
 
 COLUMNS = ["unit", "task", "requirement", "status", "percent", "narrative", "date", "plan"]
 REQUIRED_COLUMNS = ["unit", "requirement", "status"]
+#: The headings offices use in their progress spreadsheets, read as the columns above.
+COLUMN_ALIASES = {
+    "单位": "unit",
+    "责任单位": "unit",
+    "填报单位": "unit",
+    "任务": "task",
+    "工作任务": "task",
+    "任务序号": "task",
+    "具体要求": "requirement",
+    "工作要求": "requirement",
+    "状态": "status",
+    "进展状态": "status",
+    "完成状态": "status",
+    "进度": "percent",
+    "完成进度": "percent",
+    "完成比例": "percent",
+    "落实情况": "narrative",
+    "进展情况": "narrative",
+    "工作进展": "narrative",
+    "日期": "date",
+    "填报日期": "date",
+    "报告日期": "date",
+    "任务分解表": "plan",
+}
 
 #: How similar (0–1) a requirement text must be to match when it was edited a little.
 FUZZY_RATIO = 0.85

@@ -24,6 +24,8 @@ class SpreadsheetImportView(WagtailAdminTemplateMixin, TemplateView):
     resource_class = None
     columns: list[str] = []
     required_columns: list[str] = []
+    #: headings offices write, mapped to column names (e.g. {"具体要求": "requirement"})
+    column_aliases: dict[str, str] = {}
     success_url_name = "wagtailadmin_home"
     page_title = gettext_lazy("Import")
 
@@ -71,7 +73,9 @@ class SpreadsheetImportView(WagtailAdminTemplateMixin, TemplateView):
 
     def dry_run(self, data, file_name) -> ImportReport:
         try:
-            dataset = load_dataset(data, file_name, self.required_columns, self.columns)
+            dataset = load_dataset(
+                data, file_name, self.required_columns, self.columns, self.column_aliases
+            )
         except ImportFileError as exc:
             return ImportReport(problems=[RowProblem(None, None, str(exc))])
         return run_import(self.get_resource(), dataset, dry_run=True)
@@ -93,7 +97,9 @@ class SpreadsheetImportView(WagtailAdminTemplateMixin, TemplateView):
             return redirect(request.path)
         file_name = form.cleaned_data["original_file_name"]
         try:
-            dataset = load_dataset(data, file_name, self.required_columns, self.columns)
+            dataset = load_dataset(
+                data, file_name, self.required_columns, self.columns, self.column_aliases
+            )
             report = run_import(self.get_resource(), dataset, dry_run=False)
         except ImportFileError as exc:
             report = ImportReport(problems=[RowProblem(None, None, str(exc))])

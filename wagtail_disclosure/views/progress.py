@@ -21,7 +21,12 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
-from ..imports.progress import COLUMNS, REQUIRED_COLUMNS, ProgressReportResource
+from ..imports.progress import (
+    COLUMN_ALIASES,
+    COLUMNS,
+    REQUIRED_COLUMNS,
+    ProgressReportResource,
+)
 from ..models import (
     ProgressState,
     Requirement,
@@ -266,6 +271,7 @@ class ProgressImportView(SpreadsheetImportView):
     resource_class = ProgressReportResource
     columns = COLUMNS
     required_columns = REQUIRED_COLUMNS
+    column_aliases = COLUMN_ALIASES
     success_url_name = "wagtail_disclosure_progress_ledger"
 
     def has_permission(self, user):
