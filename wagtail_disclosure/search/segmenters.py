@@ -72,7 +72,12 @@ class JiebaSegmenter(Segmenter):
     name = "jieba"
 
     def __init__(self):
-        import jieba
+        try:
+            import jieba
+        except ImportError as exc:  # an optional extra: pip install "wagtail-disclosure[jieba]"
+            raise ImportError(
+                'The "jieba" search segmenter needs: pip install "wagtail-disclosure[jieba]"'
+            ) from exc
 
         jieba.setLogLevel(60)
         self._jieba = jieba
