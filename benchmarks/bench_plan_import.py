@@ -34,7 +34,7 @@ from django.core.management import call_command  # noqa: E402
 
 settings.MEDIA_ROOT = str(TMP / "media")
 
-SEED = REPO / "wagtail_disclosure" / "demo" / "data" / "jining-2022" / "task-table.xlsx"
+SEED = REPO / "example_site" / "demo" / "data" / "jining-2022" / "task-table.xlsx"
 SIZES = [1_000, 5_000, 10_000]
 PER_TASK, PER_UNITS_CELL, TASKS_PER_SECTION = 8, 3, 25
 DEADLINES = (
@@ -109,9 +109,9 @@ def timed(fn):
 
 
 def run(label: str, data: bytes, name: str, slug: str, parent) -> dict:
-    from wagtail_disclosure.matching import UnitNameIndex
-    from wagtail_disclosure.parsing import parse_plan
-    from wagtail_disclosure.plan_import import apply_changes, prepare_import
+    from wagtail_disclosure.plans.importer import apply_changes, prepare_import
+    from wagtail_disclosure.plans.parsing import parse_plan
+    from wagtail_disclosure.units.matching import UnitNameIndex
 
     index = UnitNameIndex()
     parse, outline = timed(lambda: parse_plan(data, name, 2022, resolve=index.canonical_name))
@@ -141,8 +141,9 @@ def run(label: str, data: bytes, name: str, slug: str, parent) -> dict:
 
 def main(sizes) -> None:
     call_command("migrate", verbosity=0)
-    from wagtail_disclosure.demo import site, units
-    from wagtail_disclosure.models import TaskPlanIndexPage
+    from demo import site, units
+
+    from wagtail_disclosure.plans.models import TaskPlanIndexPage
 
     site.load(io.StringIO())
     units.load(io.StringIO())

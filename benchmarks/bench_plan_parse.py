@@ -14,11 +14,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from wagtail_disclosure.parsing import parse_plan  # noqa: E402
+from wagtail_disclosure.plans.parsing import parse_plan  # noqa: E402
 
 SEED_CANDIDATES = (
     REPO / "example_site" / "demo_data" / "jining-2022" / "task-table.xlsx",
-    REPO / "wagtail_disclosure" / "demo" / "data" / "jining-2022" / "task-table.xlsx",
+    REPO / "example_site" / "demo" / "data" / "jining-2022" / "task-table.xlsx",
     Path("/work/shared/data/jining-2022/task-table.xlsx"),
 )
 REQUIREMENTS = 10_000

@@ -39,7 +39,7 @@ RUNS = 7
 
 def setup():
     call_command("migrate", verbosity=0)
-    from wagtail_disclosure.demo import site, units
+    from demo import site, units
 
     site.load(io.StringIO())
     units.load(io.StringIO())
@@ -47,8 +47,8 @@ def setup():
 
     small = build_jining_2022()
     big = build_generated_plan(2000, year=2023)
-    from wagtail_disclosure.models import ProgressReport, ProgressStatus, ReportPanel
-    from wagtail_disclosure.progress import ProgressSnapshot, plan_requirements
+    from wagtail_disclosure.progress.models import ProgressReport, ProgressStatus, ReportPanel
+    from wagtail_disclosure.progress.states import ProgressSnapshot, plan_requirements
 
     statuses = [ProgressStatus.DONE, ProgressStatus.IN_PROGRESS, ProgressStatus.ONGOING]
     reports = []
@@ -75,7 +75,7 @@ def panels_for(ReportPanel, plan):
     ReportPanel.objects.all().delete()
     for kind in ("completion_by_unit", "completion_by_section", "overdue", "upcoming_deadlines"):
         ReportPanel.objects.create(title=kind, kind=kind, plan=plan, show_on_dashboard=True)
-    from wagtail_disclosure.models import UnitPage
+    from wagtail_disclosure.units.models import UnitPage
 
     ReportPanel.objects.create(
         title="ledger",
@@ -101,7 +101,7 @@ def measure(client, url):
 
 def main():
     small, big, user, ReportPanel = setup()
-    from wagtail_disclosure.models import Requirement
+    from wagtail_disclosure.plans.models import Requirement
 
     public = Client()
     admin = Client()

@@ -38,21 +38,17 @@ def main():
 
 
 def run(connection):
+    from demo import policies, site, units
     from wagtail.models import Page
     from wagtail.search.index import get_indexed_models
 
-    from wagtail_disclosure.demo import policies, site, units
+    from tests.search.evaluation import QUERIES, build_plan_from_expected, evaluate
     from wagtail_disclosure.search.backend import SearchBackend
-    from wagtail_disclosure.search.evaluation import (
-        QUERIES,
-        build_plan_from_expected,
-        evaluate,
-    )
 
     out = io.StringIO()
     site.load(out)
     units.load(out)
-    build_plan_from_expected(ROOT / "wagtail_disclosure/demo/data/jining-2022/expected.json")
+    build_plan_from_expected(ROOT / "example_site/demo/data/jining-2022/expected.json")
     policies.load(out)
     pages = list(Page.objects.live().exclude(depth=1).specific())
     print(f"database: {connection.vendor}; pages: {len(pages)}; queries: {len(QUERIES)}")

@@ -12,7 +12,7 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 REPO = Path(__file__).resolve().parent.parent
-DATA = REPO / "wagtail_disclosure" / "demo" / "data" / "jining-2022"
+DATA = REPO / "example_site" / "demo" / "data" / "jining-2022"
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -65,8 +65,9 @@ class _Out(io.StringIO):
 
 def load_base_data():
     """The demo's columns and the Jining units register, unless they are there already."""
-    from wagtail_disclosure.demo import site, units
-    from wagtail_disclosure.models import UnitPage
+    from demo import site, units
+
+    from wagtail_disclosure.units.models import UnitPage
 
     site.load(_Out())
     if UnitPage.objects.count() < 54:
@@ -93,7 +94,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture
 def demo_site(db):
     """The demo's columns (unit directory, plan index, policy library) under the home page."""
-    from wagtail_disclosure.demo import site
+    from demo import site
 
     site.load(_Out())
     return site.home_page()
@@ -102,7 +103,7 @@ def demo_site(db):
 @pytest.fixture
 def jining_units(demo_site):
     """The Jining units register (54 units, 2 groups), as the demo imports it."""
-    from wagtail_disclosure.models import UnitPage
+    from wagtail_disclosure.units.models import UnitPage
 
     load_base_data()
     return {u.title: u for u in UnitPage.objects.all()}
@@ -111,7 +112,7 @@ def jining_units(demo_site):
 @pytest.fixture
 def empty_register(demo_site):
     """A site whose unit directory is still empty, for tests of the register import itself."""
-    from wagtail_disclosure.models import UnitGroup, UnitPage
+    from wagtail_disclosure.units.models import UnitGroup, UnitPage
 
     for unit in UnitPage.objects.all():
         unit.delete()
@@ -129,7 +130,7 @@ def make_unit_editor(django_user_model):
     """A user who edits for ``unit`` only, with access to the Wagtail admin."""
     from django.contrib.auth.models import Group, Permission
 
-    from wagtail_disclosure.models import UnitMembership
+    from wagtail_disclosure.units.models import UnitMembership
 
     def make(username, unit):
         user = django_user_model.objects.create_user(username, f"{username}@example.com", "pw")
@@ -148,7 +149,7 @@ def make_unit_editor(django_user_model):
 
 # Units and requests of the request register and the annual report (without the whole register).
 def _unit(title, full_name, kind):
-    from wagtail_disclosure.models import UnitIndexPage, UnitPage
+    from wagtail_disclosure.units.models import UnitIndexPage, UnitPage
 
     existing = UnitPage.objects.filter(title=title).first()
     if existing:
@@ -173,7 +174,7 @@ def rencheng(demo_site):
 @pytest.fixture
 def make_request():
     """A request in the register, as an office would enter a letter it received."""
-    from wagtail_disclosure.models import DisclosureRequest
+    from wagtail_disclosure.requests.models import DisclosureRequest
 
     def make(unit, received_on, **fields):
         defaults = {

@@ -6,8 +6,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from .enterprise_blocks import EnterpriseComplianceBlock
-from .reporting.blocks import ReportPanelBlock
+from wagtail_disclosure.enterprises.blocks import EnterpriseComplianceBlock
+from wagtail_disclosure.progress.blocks import ReportPanelBlock
 
 
 class DisclosureStreamBlock(blocks.StreamBlock):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views.elder_mode import toggle_elder_mode
+from wagtail_disclosure.core.views import toggle_elder_mode
 
 app_name = "wagtail_disclosure"
 

@@ -19,6 +19,7 @@ ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,test
 INSTALLED_APPS = [
     "home",
     "search",
+    "demo",
     "wagtail_disclosure",
     "import_export",
     "wagtail.contrib.forms",

@@ -9,8 +9,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from wagtail.users.models import UserProfile
 
-from wagtail_disclosure.annual_report_format import check_figures
-from wagtail_disclosure.models import (
+from wagtail_disclosure.annual_reports.format import check_figures
+from wagtail_disclosure.annual_reports.models import (
     AnnualReport,
     AnnualReportIndexPage,
     AnnualReportOverride,
@@ -136,7 +136,11 @@ def test_the_admin_refuses_to_publish_and_names_the_failing_cell(
 
 @pytest.mark.django_db
 def test_table_two_counts_rules_and_normative_documents(office, demo_site):
-    from wagtail_disclosure.models import PolicyDocumentPage, PolicyIndexPage, ValidityChange
+    from wagtail_disclosure.policies.models import (
+        PolicyDocumentPage,
+        PolicyIndexPage,
+        ValidityChange,
+    )
 
     library = PolicyIndexPage.objects.get(slug="policies")
 

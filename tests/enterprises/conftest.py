@@ -15,7 +15,7 @@ import io
 
 import pytest
 
-from wagtail_disclosure.models import (
+from wagtail_disclosure.enterprises.models import (
     CatalogueItem,
     DisclosureEntry,
     EnterpriseColumnPage,
@@ -68,7 +68,7 @@ class Column:
 @pytest.fixture
 def units(demo_site):
     """The few units of the register the column names (importing all 54 is slow)."""
-    from wagtail_disclosure.models import UnitIndexPage, UnitKind, UnitPage
+    from wagtail_disclosure.units.models import UnitIndexPage, UnitKind, UnitPage
 
     directory = UnitIndexPage.objects.get(slug="units")
     made = {}
@@ -147,7 +147,7 @@ def column(demo_site, units):
 @pytest.fixture
 def sector_editor(column, make_unit_editor):
     """An editor of a competent department, in the group the column grants page rights to."""
-    from wagtail_disclosure.enterprise_permissions import ensure_sector_editors_group
+    from wagtail_disclosure.enterprises.permissions import ensure_sector_editors_group
 
     group = ensure_sector_editors_group(column.page)
 

@@ -10,11 +10,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from wagtail_disclosure import compliance
-from wagtail_disclosure.models import EnterprisePage
-from wagtail_disclosure.reporting.kinds import panel_kinds
-
-from .conftest import TODAY, more_entities
+from tests.enterprises.conftest import TODAY, more_entities
+from wagtail_disclosure.core.panels import panel_kinds
+from wagtail_disclosure.enterprises import compliance
+from wagtail_disclosure.enterprises.models import EnterprisePage
 
 pytestmark = pytest.mark.django_db
 

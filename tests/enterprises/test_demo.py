@@ -2,10 +2,9 @@
 
 import pytest
 
-from wagtail_disclosure import compliance
-from wagtail_disclosure.models import DisclosureEntry, EnterprisePage, SectorPage
-
-from .conftest import Out
+from tests.enterprises.conftest import Out
+from wagtail_disclosure.enterprises import compliance
+from wagtail_disclosure.enterprises.models import DisclosureEntry, EnterprisePage, SectorPage
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +16,7 @@ def fixed_today(settings):
 
 
 def test_the_demo_loads_the_column_once(jining_units, client):
-    from wagtail_disclosure.demo import enterprises
+    from demo import enterprises
 
     enterprises.load(Out())
     before = (

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Revision
 
-from wagtail_disclosure.imports.base import load_dataset, run_import
-from wagtail_disclosure.imports.enterprises import (
+from wagtail_disclosure.core.imports import load_dataset, run_import
+from wagtail_disclosure.enterprises.imports import (
     ENTITY_COLUMNS,
     ENTITY_REQUIRED,
     ENTRY_COLUMNS,
@@ -17,7 +17,7 @@ from wagtail_disclosure.imports.enterprises import (
     EnterpriseListResource,
     EntryResource,
 )
-from wagtail_disclosure.models import DisclosureEntry, EnterprisePage
+from wagtail_disclosure.enterprises.models import DisclosureEntry, EnterprisePage
 
 pytestmark = pytest.mark.django_db
 
@@ -204,7 +204,7 @@ def test_the_admin_shows_row_errors_and_offers_no_confirmation(client, column, m
 def test_an_entity_list_as_xlsx_imports_like_the_csv(column, manager):
     import tablib
 
-    from wagtail_disclosure.spreadsheets import read_dataset
+    from wagtail_disclosure.core.spreadsheets import read_dataset
 
     dataset = read_dataset(ENTITIES.encode("utf-8"), "e.csv")
     xlsx = tablib.Dataset(*dataset, headers=dataset.headers).export("xlsx")

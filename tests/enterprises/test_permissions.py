@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from wagtail_disclosure.models import DisclosureEntry, EnterpriseEditor, EnterprisePage
+from wagtail_disclosure.enterprises.models import DisclosureEntry, EnterpriseEditor, EnterprisePage
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from .conftest import more_entities
+from tests.enterprises.conftest import more_entities
 
 pytestmark = pytest.mark.django_db
 

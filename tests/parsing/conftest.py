@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .seed_data import JINING_DIR, nf
+from tests.parsing.seed_data import JINING_DIR, nf
 
 
 def read_units_register() -> tuple[dict[str, str], set[str]]:

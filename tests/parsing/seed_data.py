@@ -6,14 +6,7 @@ import unicodedata
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-SEED_CANDIDATES = (
-    REPO / "example_site" / "demo_data" / "jining-2022",
-    REPO / "wagtail_disclosure" / "demo" / "data" / "jining-2022",
-    Path("/work/shared/data/jining-2022"),
-)
-JINING_DIR = next(
-    (path for path in SEED_CANDIDATES if (path / "expected.json").exists()), SEED_CANDIDATES[-1]
-)
+JINING_DIR = REPO / "example_site" / "demo" / "data" / "jining-2022"
 
 
 def nf(text: str | None) -> str:

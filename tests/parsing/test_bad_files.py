@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from wagtail_disclosure.parsing import MAX_CELL_CHARS, outline_to_dict, parse_plan
+from wagtail_disclosure.plans.parsing import MAX_CELL_CHARS, outline_to_dict, parse_plan
 
 HEADER = ["工作任务", "责任单位", "具体要求", "完成时限"]
 

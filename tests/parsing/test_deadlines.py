@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from wagtail_disclosure.parsing import parse_deadline
+from wagtail_disclosure.plans.parsing import parse_deadline
 
 DUE_DATES = [
     ("全年", date(2022, 12, 31)),

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from wagtail_disclosure.parsing import outline_to_dict, parse_plan
-
-from .seed_data import nf
+from tests.parsing.seed_data import nf
+from wagtail_disclosure.plans.parsing import outline_to_dict, parse_plan
 
 SEED_FILES = ("task-table.xlsx", "task-table.csv", "notice.txt")
 

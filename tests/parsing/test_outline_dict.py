@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from wagtail_disclosure.parsing import outline_to_dict, parse_plan
+from wagtail_disclosure.plans.parsing import outline_to_dict, parse_plan
 
 PARSING_DIR = Path(__file__).resolve().parents[2] / "wagtail_disclosure" / "parsing"
 
@@ -52,7 +52,7 @@ def test_the_parsing_package_never_imports_django():
     for path in PARSING_DIR.glob("*.py"):
         assert "django" not in path.read_text(encoding="utf-8"), path.name
     code = (
-        "import sys, wagtail_disclosure.parsing as p; "
+        "import sys, wagtail_disclosure.plans.parsing as p; "
         "assert not [m for m in sys.modules if m.startswith('django')]"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=PARSING_DIR.parents[1])

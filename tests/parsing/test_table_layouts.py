@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from wagtail_disclosure.parsing import outline_to_dict, parse_plan
+from wagtail_disclosure.plans.parsing import outline_to_dict, parse_plan
 
 HEADER = ["工作任务", "责任单位", "具体要求", "完成时限"]
 SMALL_TABLE = [

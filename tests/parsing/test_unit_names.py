@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wagtail_disclosure.parsing import UnitRef, normalize_unit_name, split_units
+from wagtail_disclosure.plans.parsing import UnitRef, normalize_unit_name, split_units
 
 
 def names(cell: str, role: str = "lead") -> list[str]:

@@ -13,7 +13,7 @@ from tests.conftest import DATA
 
 @pytest.fixture
 def plans_index(demo_site):
-    from wagtail_disclosure.models import TaskPlanIndexPage
+    from wagtail_disclosure.plans.models import TaskPlanIndexPage
 
     return TaskPlanIndexPage.objects.get(slug="plans")
 
@@ -21,8 +21,9 @@ def plans_index(demo_site):
 @pytest.fixture
 def table_groups(jining_units):
     """The demo's groups for the names the table gives to sets of units."""
-    from wagtail_disclosure.demo.plans import GROUPS
-    from wagtail_disclosure.models import UnitGroup
+    from demo.plans import GROUPS
+
+    from wagtail_disclosure.units.models import UnitGroup
 
     return {name: UnitGroup.objects.get_or_create(name=name)[0] for name in GROUPS}
 

@@ -8,8 +8,7 @@ from django.utils import translation
 from wagtail.models import PageLogEntry
 
 from tests.conftest import DATA
-
-from .bad_files import as_upload
+from tests.plans.bad_files import as_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +57,8 @@ def test_the_import_screen_is_in_the_disclosure_menu_for_managers_only(
 
 
 def test_upload_preview_map_an_unknown_name_and_confirm(client, manager, plans_index, jining_units):
-    from wagtail_disclosure.models import Requirement, TaskPage, TaskPlanPage, UnitGroup
+    from wagtail_disclosure.plans.models import Requirement, TaskPage, TaskPlanPage
+    from wagtail_disclosure.units.models import UnitGroup
 
     group = UnitGroup.objects.get(name="市政府各部门、单位")
     client.force_login(manager)
@@ -104,7 +104,7 @@ def test_upload_preview_map_an_unknown_name_and_confirm(client, manager, plans_i
 def test_keeping_a_name_as_text_stores_it_on_the_requirement(
     client, manager, plans_index, jining_units
 ):
-    from wagtail_disclosure.models import Requirement
+    from wagtail_disclosure.plans.models import Requirement
 
     client.force_login(manager)
     html = preview(client, plans_index).content.decode()
@@ -121,7 +121,7 @@ def test_removing_a_requirement_with_progress_needs_the_checkbox(
 ):
     from wagtail import hooks
 
-    from wagtail_disclosure.models import Requirement
+    from wagtail_disclosure.plans.models import Requirement
 
     client.force_login(manager)
     html = preview(client, plans_index).content.decode()
@@ -164,7 +164,7 @@ def test_the_plan_downloads_as_an_escaped_workbook(client, manager, plans_index,
 
     from openpyxl import load_workbook
 
-    from wagtail_disclosure.models import Requirement, TaskPlanPage
+    from wagtail_disclosure.plans.models import Requirement, TaskPlanPage
 
     client.force_login(manager)
     html = preview(client, plans_index).content.decode()
@@ -187,7 +187,7 @@ def test_the_plan_downloads_as_an_escaped_workbook(client, manager, plans_index,
 
 
 def test_only_managers_download_the_plan(client, make_unit_editor, jining_units, plans_index):
-    from wagtail_disclosure.models import TaskPlanPage
+    from wagtail_disclosure.plans.models import TaskPlanPage
 
     plan = TaskPlanPage(title="2022", slug="2022", year=2022)
     plans_index.add_child(instance=plan)

@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import translation
 
-from .bad_files import BAD_FILES, as_upload
+from tests.plans.bad_files import BAD_FILES, as_upload
 
 pytestmark = pytest.mark.django_db
 IDS = [case[0] for case in BAD_FILES]
@@ -18,7 +18,7 @@ IDS = [case[0] for case in BAD_FILES]
 def nothing_written():
     from wagtail.models import Revision
 
-    from wagtail_disclosure.models import Requirement, TaskPage, TaskPlanPage
+    from wagtail_disclosure.plans.models import Requirement, TaskPage, TaskPlanPage
 
     return not (
         TaskPlanPage.objects.exists()

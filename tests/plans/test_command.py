@@ -7,8 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from tests.conftest import DATA
-
-from .conftest import nf
+from tests.plans.conftest import nf
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +25,7 @@ def requirements_of(document):
 def test_each_jining_file_gives_exactly_the_expected_outline(
     name, run_import, jining_units, canonical
 ):
-    from wagtail_disclosure.models import TaskPlanPage
+    from wagtail_disclosure.plans.models import TaskPlanPage
 
     document = run_import(DATA / name, "--year", "2022", "--dry-run")
 
@@ -54,7 +53,7 @@ def test_each_jining_file_gives_exactly_the_expected_outline(
 def test_importing_the_table_makes_a_plan_of_task_pages_at_clean_addresses(
     run_import, jining_units, table_groups
 ):
-    from wagtail_disclosure.models import Requirement, TaskPage, TaskPlanPage
+    from wagtail_disclosure.plans.models import Requirement, TaskPage, TaskPlanPage
 
     document = run_import(DATA / "task-table.xlsx")
 
@@ -83,7 +82,7 @@ def test_importing_the_table_makes_a_plan_of_task_pages_at_clean_addresses(
 
 
 def test_names_nobody_knows_are_kept_as_written_and_reported(run_import, jining_units):
-    from wagtail_disclosure.models import Requirement
+    from wagtail_disclosure.plans.models import Requirement
 
     document = run_import(DATA / "task-table.xlsx")
 
@@ -95,7 +94,7 @@ def test_names_nobody_knows_are_kept_as_written_and_reported(run_import, jining_
 
 
 def test_without_a_year_in_name_or_title_the_csv_is_refused_with_exit_1(plans_index, jining_units):
-    from wagtail_disclosure.models import TaskPlanPage
+    from wagtail_disclosure.plans.models import TaskPlanPage
 
     out = io.StringIO()
     with pytest.raises(CommandError) as failure:
@@ -112,7 +111,7 @@ def test_a_missing_file_is_exit_2(plans_index):
 
 
 def test_the_plan_option_names_the_page(run_import, jining_units):
-    from wagtail_disclosure.models import TaskPlanPage
+    from wagtail_disclosure.plans.models import TaskPlanPage
 
     run_import(DATA / "task-table.csv", "--year", "2022", "--plan", "jining-2022")
 

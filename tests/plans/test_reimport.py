@@ -18,7 +18,7 @@ REMOVED = "主动公开实施传统消费升级行动相关政策"
 
 @pytest.fixture
 def plan(run_import, jining_units, table_groups):
-    from wagtail_disclosure.models import TaskPlanPage
+    from wagtail_disclosure.plans.models import TaskPlanPage
 
     run_import(DATA / "task-table.xlsx")
     return TaskPlanPage.objects.get()
@@ -29,7 +29,7 @@ def history():
 
 
 def requirement(startswith):
-    from wagtail_disclosure.models import Requirement
+    from wagtail_disclosure.plans.models import Requirement
 
     return Requirement.objects.get(text__startswith=startswith)
 
@@ -86,7 +86,7 @@ def test_editing_one_requirement_updates_it_in_place(plan, run_import, tmp_path,
 
 
 def test_a_removed_requirement_is_listed_and_deleted(plan, run_import, tmp_path):
-    from wagtail_disclosure.models import Requirement
+    from wagtail_disclosure.plans.models import Requirement
 
     gone = requirement(REMOVED)
     path = csv_copy(tmp_path, lambda lines: [line for line in lines if REMOVED not in line])
@@ -115,7 +115,7 @@ def test_an_added_requirement_is_created_in_its_task(plan, run_import, tmp_path)
 
 
 def test_a_removed_requirement_with_progress_is_kept_until_confirmed(plan, run_import, tmp_path):
-    from wagtail_disclosure.models import Requirement
+    from wagtail_disclosure.plans.models import Requirement
 
     with_progress = requirement(REMOVED)
 
@@ -158,7 +158,7 @@ def test_a_requirement_moved_to_another_task_keeps_its_identity(plan, run_import
 
 
 def test_the_export_imports_back_without_any_change(plan, run_import, tmp_path):
-    from wagtail_disclosure.plan_export import export_plan_xlsx
+    from wagtail_disclosure.plans.export import export_plan_xlsx
 
     path = tmp_path / "exported.xlsx"
     path.write_bytes(export_plan_xlsx(plan))

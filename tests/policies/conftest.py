@@ -4,9 +4,8 @@ from datetime import date
 
 import pytest
 
-from wagtail_disclosure.models import (
-    InterpretationIndexPage,
-    InterpretationPage,
+from wagtail_disclosure.policies.interpretations import InterpretationIndexPage, InterpretationPage
+from wagtail_disclosure.policies.models import (
     PolicyDocumentPage,
     PolicyIndexPage,
     PolicyKind,
@@ -21,7 +20,7 @@ def library(demo_site):
 
 @pytest.fixture
 def interpretation_index(demo_site):
-    from wagtail_disclosure.demo.site import ensure_child
+    from demo.site import ensure_child
 
     page, _ = ensure_child(demo_site, InterpretationIndexPage, "interpretations", "政策解读")
     return page

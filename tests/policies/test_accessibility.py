@@ -21,7 +21,7 @@ PAGES = [
 
 @pytest.fixture
 def policy_demo(jining_units):
-    from wagtail_disclosure.demo import policies
+    from demo import policies
 
     policies.load(io.StringIO())
 

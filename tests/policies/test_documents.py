@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from wagtail_disclosure.models import PolicyDocumentPage, PolicyKind, Validity
+from wagtail_disclosure.policies.models import PolicyDocumentPage, PolicyKind, Validity
 
 pytestmark = pytest.mark.django_db
 

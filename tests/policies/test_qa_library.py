@@ -6,14 +6,14 @@ import pytest
 from wagtail.blocks import StreamValue  # noqa: F401  (documents the body's type)
 from wagtail.rich_text import RichText
 
-from wagtail_disclosure.models import PolicyQuestion, QALibraryPage
+from wagtail_disclosure.policies.interpretations import PolicyQuestion, QALibraryPage
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def qa_page(demo_site):
-    from wagtail_disclosure.demo.site import ensure_child
+    from demo.site import ensure_child
 
     page, _ = ensure_child(demo_site, QALibraryPage, "qa", "政策问答库")
     return page

@@ -16,8 +16,8 @@ from wagtail.models import (
 )
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from wagtail_disclosure.models import InterpretationPage
-from wagtail_disclosure.publishing import RELEASE_BLOCKED
+from wagtail_disclosure.policies.interpretations import InterpretationPage
+from wagtail_disclosure.policies.publishing import RELEASE_BLOCKED
 
 pytestmark = pytest.mark.django_db
 

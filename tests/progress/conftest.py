@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from .plan_builder import build_jining_2022
+from tests.progress.plan_builder import build_jining_2022
 
 #: A fixed "today" for state tests: after the October deadlines, before year end.
 TODAY = datetime.date(2022, 11, 15)

@@ -6,17 +6,10 @@ import datetime
 import json
 import re
 
-from wagtail_disclosure.matching import UnitNameIndex
-from wagtail_disclosure.models import (
-    Requirement,
-    TaskPage,
-    TaskPlanIndexPage,
-    TaskPlanPage,
-    UnitGroup,
-    UnitPage,
-)
-
-from ..conftest import DATA
+from tests.conftest import DATA
+from wagtail_disclosure.plans.models import Requirement, TaskPage, TaskPlanIndexPage, TaskPlanPage
+from wagtail_disclosure.units.matching import UnitNameIndex
+from wagtail_disclosure.units.models import UnitGroup, UnitPage
 
 SECTION_NUMERALS = "一二三四五六七八九十"
 TASK_NUMBER = re.compile(r"^\s*([（(][一二三四五六七八九十]+[）)])\s*(.*)$")

@@ -8,7 +8,8 @@ from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
 
-from wagtail_disclosure.models import ProgressReport, ProgressStatus, Requirement
+from wagtail_disclosure.plans.models import Requirement
+from wagtail_disclosure.progress.models import ProgressReport, ProgressStatus
 
 LEDGER = "wagtail_disclosure_progress_ledger"
 OVERDUE = "wagtail_disclosure_progress_overdue"

@@ -4,7 +4,8 @@ passes axe-core with no serious or critical violations."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from wagtail_disclosure.models import ProgressReport, Requirement
+from wagtail_disclosure.plans.models import Requirement
+from wagtail_disclosure.progress.models import ProgressReport
 
 pytestmark = [
     pytest.mark.browser,

@@ -4,9 +4,9 @@ import datetime
 
 from django.urls import reverse
 
-from wagtail_disclosure.models import ProgressReport, ProgressStatus, Requirement, TaskPage
-
-from .plan_builder import add_plan
+from tests.progress.plan_builder import add_plan
+from wagtail_disclosure.plans.models import Requirement, TaskPage
+from wagtail_disclosure.progress.models import ProgressReport, ProgressStatus
 
 
 def test_unfinished_requirements_are_listed_and_chosen_ones_copied(

@@ -5,8 +5,8 @@ import datetime
 import pytest
 from django.utils import translation
 
-from wagtail_disclosure.models import Requirement
-from wagtail_disclosure.templatetags.disclosure_progress import deadline_label
+from wagtail_disclosure.plans.models import Requirement
+from wagtail_disclosure.progress.templatetags import deadline_label
 
 
 @pytest.mark.parametrize(

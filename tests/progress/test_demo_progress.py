@@ -2,9 +2,10 @@
 
 import io
 
-from wagtail_disclosure.demo import progress
-from wagtail_disclosure.models import ProgressReport, ProgressState, ReportPanel
-from wagtail_disclosure.progress import ProgressSnapshot, plan_requirements
+from demo import progress
+
+from wagtail_disclosure.progress.models import ProgressReport, ProgressState, ReportPanel
+from wagtail_disclosure.progress.states import ProgressSnapshot, plan_requirements
 
 
 def test_without_a_plan_the_loader_says_so_and_does_nothing(jining_units):

@@ -9,10 +9,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from wagtail_disclosure.models import ProgressReport, ProgressStatus, ReportPanel, Requirement
-from wagtail_disclosure.reporting.kinds import kind_choices, panel_kinds
-
-from .plan_builder import build_generated_plan
+from tests.progress.plan_builder import build_generated_plan
+from wagtail_disclosure.core.panels import kind_choices, panel_kinds
+from wagtail_disclosure.plans.models import Requirement
+from wagtail_disclosure.progress.models import ProgressReport, ProgressStatus, ReportPanel
 
 KINDS = [
     "completion_by_unit",

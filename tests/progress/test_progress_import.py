@@ -6,13 +6,10 @@ import io
 from django.urls import reverse
 from openpyxl import Workbook
 
-from wagtail_disclosure.imports.base import load_dataset, run_import
-from wagtail_disclosure.imports.progress import (
-    COLUMNS,
-    REQUIRED_COLUMNS,
-    ProgressReportResource,
-)
-from wagtail_disclosure.models import ProgressReport, ProgressStatus, Requirement
+from wagtail_disclosure.core.imports import load_dataset, run_import
+from wagtail_disclosure.plans.models import Requirement
+from wagtail_disclosure.progress.imports import COLUMNS, REQUIRED_COLUMNS, ProgressReportResource
+from wagtail_disclosure.progress.models import ProgressReport, ProgressStatus
 
 IMPORT = "wagtail_disclosure_progress_import"
 HEADER = ["unit", "task", "requirement", "status", "percent", "narrative", "date"]
@@ -114,7 +111,7 @@ def test_a_unit_editor_cannot_import_another_units_reports(
 
 
 def test_an_office_spreadsheet_with_chinese_headings_imports_the_same(plan_2022, county):
-    from wagtail_disclosure.imports.progress import COLUMN_ALIASES
+    from wagtail_disclosure.progress.imports import COLUMN_ALIASES
 
     requirement = county_requirement(county)
     book = Workbook()

@@ -4,8 +4,10 @@ import datetime
 
 import pytest
 
-from wagtail_disclosure.models import ProgressReport, ProgressStatus, Requirement
-from wagtail_disclosure.progress import (
+from tests.progress.conftest import TODAY
+from wagtail_disclosure.plans.models import Requirement
+from wagtail_disclosure.progress.models import ProgressReport, ProgressStatus
+from wagtail_disclosure.progress.states import (
     DONE,
     IN_PROGRESS,
     NOT_STARTED,
@@ -17,8 +19,6 @@ from wagtail_disclosure.progress import (
     latest_reports,
     plan_requirements,
 )
-
-from .conftest import TODAY
 
 BEFORE = datetime.date(2022, 12, 31)
 PAST = datetime.date(2022, 10, 31)
@@ -105,7 +105,7 @@ def test_a_requirement_assigned_to_the_county_group_expects_a_report_from_every_
 
 
 def test_a_group_of_kinds_fans_out_to_every_unit_of_that_kind(plan_2022, jining_units):
-    from wagtail_disclosure.models import UnitGroup, UnitKind
+    from wagtail_disclosure.units.models import UnitGroup, UnitKind
 
     vertical = UnitGroup.objects.create(
         name="垂直管理部门", member_kinds=[UnitKind.VERTICAL_AGENCY]

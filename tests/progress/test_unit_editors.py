@@ -5,7 +5,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from wagtail_disclosure.models import ProgressReport, ProgressStatus, Requirement
+from wagtail_disclosure.plans.models import Requirement
+from wagtail_disclosure.progress.models import ProgressReport, ProgressStatus
 
 ADD = "wagtailsnippets_wagtail_disclosure_progressreport:add"
 EDIT = "wagtailsnippets_wagtail_disclosure_progressreport:edit"

@@ -5,7 +5,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 
-from wagtail_disclosure.models import AnnualReport, AnnualReportIndexPage, DisclosureRequestPage
+from wagtail_disclosure.annual_reports.models import AnnualReport, AnnualReportIndexPage
+from wagtail_disclosure.requests.pages import DisclosureRequestPage
 
 
 @pytest.fixture

@@ -7,7 +7,8 @@ from django.core.cache import cache
 from django.test import Client, override_settings
 from django.utils import translation
 
-from wagtail_disclosure.models import DisclosureRequest, DisclosureRequestPage
+from wagtail_disclosure.requests.models import DisclosureRequest
+from wagtail_disclosure.requests.pages import DisclosureRequestPage
 
 VALID = {
     "applicant_type": "natural_person",

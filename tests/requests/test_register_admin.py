@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from wagtail_disclosure.models.requests import local_today
-from wagtail_disclosure.workdays import site_calendar
+from wagtail_disclosure.requests.models import local_today
+from wagtail_disclosure.requests.workdays import site_calendar
 
 LIST = "wagtailsnippets_wagtail_disclosure_disclosurerequest:list"
 EDIT = "wagtailsnippets_wagtail_disclosure_disclosurerequest:edit"

@@ -5,13 +5,13 @@ from datetime import date
 import chinese_calendar
 import pytest
 
-from wagtail_disclosure.models import (
-    CalendarDay,
+from wagtail_disclosure.requests.calendar import CalendarDay
+from wagtail_disclosure.requests.models import (
     RequestConsultation,
     RequestCorrection,
     RequestExtension,
 )
-from wagtail_disclosure.workdays import WorkingCalendar, add_working_days, official_years
+from wagtail_disclosure.requests.workdays import WorkingCalendar, add_working_days, official_years
 
 
 def nth_official_working_day_after(start, n):

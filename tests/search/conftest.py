@@ -9,8 +9,9 @@ from tests.conftest import DATA
 @pytest.fixture
 def searchable_demo(jining_units):
     """Units, the 2022 plan (from expected.json) and the policy demo, indexed for search."""
-    from wagtail_disclosure.demo import policies
-    from wagtail_disclosure.search.evaluation import build_plan_from_expected
+    from demo import policies
+
+    from tests.search.evaluation import build_plan_from_expected
 
     build_plan_from_expected(DATA / "expected.json")
     policies.load(io.StringIO())

@@ -3,8 +3,9 @@
 import pytest
 from wagtail.models import Page
 
-from wagtail_disclosure.models import PolicyDocumentPage, TaskPage
-from wagtail_disclosure.search.evaluation import RECALL_FLOOR, evaluate
+from tests.search.evaluation import RECALL_FLOOR, evaluate
+from wagtail_disclosure.plans.models import TaskPage
+from wagtail_disclosure.policies.models import PolicyDocumentPage
 from wagtail_disclosure.search.segmenters import get_segmenter
 
 pytestmark = pytest.mark.django_db

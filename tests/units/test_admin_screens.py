@@ -25,7 +25,7 @@ def test_a_plan_manager_opens_the_unit_screens(client, manager, jining_units, ur
 
 
 def test_a_unit_group_edit_form_lists_members_and_kinds(client, manager, jining_units):
-    from wagtail_disclosure.models import UnitGroup
+    from wagtail_disclosure.units.models import UnitGroup
 
     group = UnitGroup.objects.get(name="各县（市、区）政府（管委会）")
     client.force_login(manager)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from wagtail_disclosure.matching import UnitNameIndex, match_unit
+from wagtail_disclosure.units.matching import UnitNameIndex, match_unit
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def test_a_name_that_is_no_unit_resolves_to_nothing(jining_units, written):
 
 
 def test_a_group_is_a_group_and_a_unit_a_unit(jining_units):
-    from wagtail_disclosure.models import UnitGroup, UnitPage
+    from wagtail_disclosure.units.models import UnitGroup, UnitPage
 
     index = UnitNameIndex()
 

@@ -3,9 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from wagtail_disclosure.models import UnitGroup, UnitPage
-
-from ..conftest import DATA
+from tests.conftest import DATA
+from wagtail_disclosure.units.models import UnitGroup, UnitPage
 
 pytestmark = pytest.mark.django_db
 

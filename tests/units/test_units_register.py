@@ -3,9 +3,8 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from wagtail_disclosure.models import UnitGroup, UnitPage
-
-from ..conftest import DATA
+from tests.conftest import DATA
+from wagtail_disclosure.units.models import UnitGroup, UnitPage
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +53,7 @@ def test_importing_the_register_again_changes_nothing(empty_register):
 def test_the_register_as_xlsx_gives_the_same_units(empty_register, tmp_path):
     import tablib
 
-    from wagtail_disclosure.spreadsheets import read_dataset
+    from wagtail_disclosure.core.spreadsheets import read_dataset
 
     dataset = read_dataset((DATA / "units.csv").read_bytes(), "units.csv")
     xlsx = tmp_path / "units.xlsx"

@@ -12,9 +12,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from ...models import TaskPlanIndexPage
-from ...parsing_messages import problem_message
-from ...plan_import import (
+from wagtail_disclosure.plans.importer import (
     PlanImportError,
     apply_changes,
     default_parent,
@@ -22,6 +20,8 @@ from ...plan_import import (
     outline_json,
     prepare_import,
 )
+from wagtail_disclosure.plans.messages import problem_message
+from wagtail_disclosure.plans.models import TaskPlanIndexPage
 
 
 class Command(BaseCommand):

@@ -3,9 +3,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from ...imports.base import ImportFileError, load_dataset, run_import
-from ...imports.units import COLUMNS, REQUIRED_COLUMNS, UnitRegisterResource
-from ...models import UnitIndexPage
+from wagtail_disclosure.core.imports import ImportFileError, load_dataset, run_import
+from wagtail_disclosure.units.imports import COLUMNS, REQUIRED_COLUMNS, UnitRegisterResource
+from wagtail_disclosure.units.models import UnitIndexPage
 
 
 class Command(BaseCommand):

@@ -1,0 +1,284 @@
+"""Who may do what: the one place that answers it.
+
+Two kinds of people work in the disclosure columns:
+
+- **managers** (superusers and members of ``WAGTAIL_DISCLOSURE_MANAGERS_GROUP``) see and change
+  every unit's items;
+- **unit editors** are linked to one or more units by a unit membership and see and change only
+  those units' items (progress reports, requests, annual reports, enterprise entries).
+
+Both answers are cached on the user object, which Django keeps for the whole request, so a
+dashboard that asks fifty times costs two queries. Every unit-scoped viewset uses
+:class:`UnitScopedPermissionPolicy` (with :class:`UnitScopedViewSetMixin`), and menu items ask the
+same policies whether to show themselves.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from wagtail.admin.panels import ObjectList
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permission_policies.base import BasePermissionPolicy
+
+from wagtail_disclosure.conf import get_setting
+
+_MANAGER_CACHE = "_wagtail_disclosure_is_manager"
+_UNITS_CACHE = "_wagtail_disclosure_unit_ids"
+
+#: The reverse name of the unit membership's user field (see ``units.models.UnitMembership``).
+MEMBERSHIPS = "disclosure_unit_memberships"
+
+
+def is_manager(user) -> bool:
+    """Superusers and members of the managers group (``WAGTAIL_DISCLOSURE_MANAGERS_GROUP``)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, _MANAGER_CACHE, None)
+    if cached is None:
+        group = get_setting("WAGTAIL_DISCLOSURE_MANAGERS_GROUP")
+        cached = user.groups.filter(name=group).exists()
+        setattr(user, _MANAGER_CACHE, cached)
+    return cached
+
+
+def unit_ids(user) -> frozenset[int]:
+    """The ids of the units ``user`` edits for (empty for anonymous users)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return frozenset()
+    cached = getattr(user, _UNITS_CACHE, None)
+    if cached is None:
+        cached = frozenset(getattr(user, MEMBERSHIPS).values_list("unit_id", flat=True))
+        setattr(user, _UNITS_CACHE, cached)
+    return cached
+
+
+def forget(user) -> None:
+    """Drop the cached answers, after a user's groups or memberships changed in this request."""
+    for name in (_MANAGER_CACHE, _UNITS_CACHE):
+        if hasattr(user, name):
+            delattr(user, name)
+
+
+def is_unit_editor(user) -> bool:
+    """Does ``user`` edit for at least one unit?"""
+    return bool(unit_ids(user))
+
+
+def works_in_disclosure(user) -> bool:
+    """Managers and unit editors: the people the disclosure admin screens are for."""
+    return is_manager(user) or is_unit_editor(user)
+
+
+def acts_for_unit(user, unit_id) -> bool:
+    """A manager acts for every unit; a unit editor for the units they are linked to."""
+    return is_manager(user) or (unit_id is not None and unit_id in unit_ids(user))
+
+
+def managers_q(prefix: str = "") -> Q:
+    """Users who are managers, as a filter on the user model."""
+    return Q(**{f"{prefix}is_superuser": True}) | Q(
+        **{f"{prefix}groups__name": get_setting("WAGTAIL_DISCLOSURE_MANAGERS_GROUP")}
+    )
+
+
+class ManagerPermissionPolicy(ModelPermissionPolicy):
+    """Managers may do anything; everyone else needs the model's Django permissions."""
+
+    def user_has_permission(self, user, action):
+        return is_manager(user) or super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, a) for a in actions)
+
+
+class ManagersOnlyPolicy(BasePermissionPolicy):
+    """Screens for managers alone (unit groups, unit editors, the calendar, imports)."""
+
+    def user_has_permission(self, user, action):
+        return is_manager(user)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        manager = self.model._default_manager
+        return manager.all() if is_manager(user) else manager.none()
+
+
+class UnitScopedPermissionPolicy(BasePermissionPolicy):
+    """Managers may do anything; a unit editor may take ``editor_actions`` on their units' items.
+
+    ``unit_field`` names the item's unit (``"unit"`` for a progress report, a request, an annual
+    report). A model whose scope is not a single unit field (enterprise entries) overrides
+    :meth:`editor_scope` and :meth:`in_editor_scope`.
+    """
+
+    def __init__(self, model, *, unit_field="unit", editor_actions=("add", "change", "view")):
+        super().__init__(model)
+        self.unit_field = unit_field
+        self.editor_actions = tuple(editor_actions)
+
+    # --- the scope of a non-manager -------------------------------------------------------
+
+    def is_scoped_editor(self, user) -> bool:
+        """Does ``user`` have any items in scope at all?"""
+        return is_unit_editor(user)
+
+    def editor_scope(self, user) -> Q:
+        """The items a non-manager may act on, as a filter."""
+        return Q(**{f"{self.unit_field}__in": unit_ids(user)})
+
+    def in_editor_scope(self, user, instance) -> bool:
+        return getattr(instance, f"{self.unit_field}_id") in unit_ids(user)
+
+    # --- Wagtail's policy interface -------------------------------------------------------
+
+    def user_has_permission(self, user, action):
+        if not user.is_active:
+            return False
+        if is_manager(user):
+            return True
+        return action in self.editor_actions and self.is_scoped_editor(user)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not self.user_has_permission(user, action):
+            return False
+        return is_manager(user) or self.in_editor_scope(user, instance)
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        manager = self.model._default_manager
+        if not any(self.user_has_permission(user, a) for a in actions):
+            return manager.none()
+        if is_manager(user):
+            return manager.all()
+        return manager.filter(self.editor_scope(user)).distinct()
+
+    def users_with_any_permission(self, actions):
+        users = managers_q()
+        if any(a in self.editor_actions for a in actions):
+            users |= Q(**{f"{MEMBERSHIPS}__isnull": False})
+        return get_user_model().objects.filter(users, is_active=True).distinct()
+
+    def users_with_any_permission_for_instance(self, actions, instance):
+        unit_id = getattr(instance, f"{self.unit_field}_id", None)
+        return self.users_with_any_permission(actions).filter(
+            managers_q() | Q(**{f"{MEMBERSHIPS}__unit_id": unit_id})
+        )
+
+
+class UnitObjectCheckMixin:
+    """Refuses a view of one object (edit, history, usage, …) when it is out of the user's scope."""
+
+    def get_object(self, *args, **kwargs):
+        obj = super().get_object(*args, **kwargs)
+        policy = self.permission_policy
+        if policy and not policy.user_has_any_permission_for_instance(
+            self.request.user, ["change", "view"], obj
+        ):
+            raise PermissionDenied
+        return obj
+
+
+class ScopedListingMixin:
+    """A listing (and its export) shows only what the user may see."""
+
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset()
+        if is_manager(self.request.user):
+            return queryset
+        visible = self.permission_policy.instances_user_has_any_permission_for(
+            self.request.user, ["change", "view"]
+        )
+        return queryset.filter(pk__in=visible.values("pk"))
+
+
+class ScopedChooserMixin:
+    """A chooser lists only what the user may see."""
+
+    scope_policy = None
+
+    def get_object_list(self):
+        objects = super().get_object_list()
+        if self.scope_policy is None:
+            return objects
+        visible = self.scope_policy.instances_user_has_any_permission_for(
+            self.request.user, ["change", "view"]
+        )
+        return objects.filter(pk__in=visible.values("pk"))
+
+
+class UnitScopedViewSetMixin:
+    """For a ``SnippetViewSet`` or ``ModelViewSet`` of a unit-scoped model.
+
+    The listing and its export, every view of one object, the chooser and the unit field of the
+    form all follow the viewset's :attr:`permission_policy` (a :class:`UnitScopedPermissionPolicy`,
+    named on the viewset as a class attribute).
+    """
+
+    object_views = (
+        "edit",
+        "copy",
+        "delete",
+        "usage",
+        "history",
+        "inspect",
+        "revisions",
+        "revisions_compare",
+        "revisions_unschedule",
+        "revisions_revert",
+        "unpublish",
+        "preview_on_edit",
+        "lock",
+        "unlock",
+        "workflow_history",
+        "workflow_history_detail",
+    )
+
+    #: The form the model's panels are built on (unit choices, checks).
+    base_form_class = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.object_views:
+            self._scope_view(name, UnitObjectCheckMixin)
+        self._scope_view("index", ScopedListingMixin)
+
+    def _scope_view(self, name, mixin):
+        view_class = getattr(self, f"{name}_view_class", None)
+        if view_class is not None and not issubclass(view_class, mixin):
+            setattr(self, f"{name}_view_class", type(view_class.__name__, (mixin, view_class), {}))
+
+    def get_edit_handler(self):
+        if self.base_form_class is None:
+            return super().get_edit_handler()
+        model_handler = getattr(self.model, "edit_handler", None)
+        handler = model_handler.clone() if model_handler else ObjectList(self.model.panels)
+        handler.base_form_class = self.base_form_class
+        return handler.bind_to_model(self.model)
+
+    @property
+    def chooser_viewset(self):
+        chooser = super().chooser_viewset
+        for name in ("choose_view_class", "choose_results_view_class"):
+            view_class = getattr(chooser, name)
+            scoped = type(
+                view_class.__name__,
+                (ScopedChooserMixin, view_class),
+                {"scope_policy": self.permission_policy},
+            )
+            setattr(chooser, name, scoped)
+        return chooser
+
+
+class UnitScopedFormMixin:
+    """Offers only the user's own units in the form's unit field."""
+
+    unit_field = "unit"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get(self.unit_field)
+        user = getattr(self, "for_user", None)
+        if field is not None and user is not None and not is_manager(user):
+            field.queryset = field.queryset.filter(pk__in=unit_ids(user)).order_by("path")

@@ -1,0 +1,450 @@
+"""Public enterprises and institutions (公共企事业单位信息公开专栏).
+
+A column page (专栏) holds one page per sector (供水, 供电, 教育…). A sector names its competent
+department (主管部门, a unit), its rules, its disclosure catalogue (公开事项清单: what every covered
+entity must publish and how often) and its complaint channel. Each covered entity (适用主体) is a
+page under its sector; what it discloses are :class:`DisclosureEntry` rows, one per catalogue item
+and date, kept outside the page so an entity's own editors can add entries without being able to
+change the page.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, PagePermissionTester
+from wagtail.search import index
+
+from wagtail_disclosure.core.permissions import is_manager, unit_ids
+
+__all__ = [
+    "UpdatePeriod",
+    "SectorKind",
+    "EnterpriseColumnPage",
+    "SectorPage",
+    "SectorRule",
+    "CatalogueItem",
+    "EnterprisePage",
+    "EnterpriseEditor",
+    "DisclosureEntry",
+]
+
+
+class UpdatePeriod(models.TextChoices):
+    """How often a catalogue item must be updated (更新频率)."""
+
+    REAL_TIME = "real_time", _("Real time")
+    MONTHLY = "monthly", _("Monthly")
+    QUARTERLY = "quarterly", _("Quarterly")
+    HALF_YEARLY = "half_yearly", _("Half-yearly")
+    YEARLY = "yearly", _("Yearly")
+    AS_NEEDED = "as_needed", _("As needed")
+
+
+class SectorKind(models.TextChoices):
+    """The sectors Art. 55 of the Regulations names; sites add others as ``other``."""
+
+    EDUCATION = "education", _("Education")
+    HEALTH = "health", _("Health")
+    WATER = "water", _("Water supply")
+    POWER = "power", _("Power supply")
+    GAS = "gas", _("Gas supply")
+    HEATING = "heating", _("Heating")
+    ENVIRONMENT = "environment", _("Environmental protection")
+    TRANSPORT = "transport", _("Public transport")
+    OTHER = "other", _("Other")
+
+
+class ComplaintChannel(models.Model):
+    """监督投诉渠道: where the public complains about missing or wrong disclosure."""
+
+    complaint_department = models.CharField(_("complaints handled by"), max_length=255, blank=True)
+    complaint_phone = models.CharField(_("complaint phone"), max_length=64, blank=True)
+    complaint_email = models.EmailField(_("complaint email"), blank=True)
+    complaint_url = models.URLField(_("complaint web address"), blank=True)
+    complaint_address = models.CharField(_("complaint postal address"), max_length=255, blank=True)
+
+    complaint_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("complaint_department"),
+                FieldRowPanel([FieldPanel("complaint_phone"), FieldPanel("complaint_email")]),
+                FieldPanel("complaint_url"),
+                FieldPanel("complaint_address"),
+            ],
+            heading=_("Complaint channel"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def has_complaint_channel(self):
+        return any(
+            (
+                self.complaint_department,
+                self.complaint_phone,
+                self.complaint_email,
+                self.complaint_url,
+                self.complaint_address,
+            )
+        )
+
+
+class ColumnPermissionsMixin:
+    """Pages of the column answer Wagtail's permission questions by sector and entity
+    (see ``enterprise_permissions``), narrowing what group permissions allow."""
+
+    def permissions_for_user(self, user):
+        return ColumnPagePermissionTester(user, self)
+
+
+class EnterpriseColumnPage(ColumnPermissionsMixin, Page):
+    """公共企事业单位信息公开专栏: the sectors and their covered entities."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["wagtail_disclosure.SectorPage"]
+    template = "wagtail_disclosure/enterprises/enterprise_column_page.html"
+
+    class Meta:
+        verbose_name = _("public enterprise column")
+        verbose_name_plural = _("public enterprise columns")
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import column_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(column_context(self))
+        return context
+
+
+class SectorPage(ColumnPermissionsMixin, Page, ComplaintChannel):  # noqa: DJ008 (Page has __str__)
+    """A sector (领域): its competent department, rules, catalogue and complaint channel."""
+
+    sector_kind = models.CharField(
+        _("sector"), max_length=32, choices=SectorKind.choices, default=SectorKind.OTHER
+    )
+    competent_department = models.ForeignKey(
+        "wagtail_disclosure.UnitPage",
+        verbose_name=_("competent department"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="supervised_sectors",
+        help_text=_("Its editors manage this sector's pages, catalogue and entities."),
+    )
+    intro = RichTextField(_("introduction"), blank=True)
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    content_panels = (
+        Page.content_panels
+        + [
+            FieldRowPanel([FieldPanel("sector_kind"), FieldPanel("competent_department")]),
+            FieldPanel("intro"),
+            InlinePanel("rules", label=_("Rules"), heading=_("Rules of the sector")),
+            InlinePanel(
+                "catalogue_items",
+                label=_("Catalogue item"),
+                heading=_("Disclosure catalogue"),
+            ),
+        ]
+        + ComplaintChannel.complaint_panels
+    )
+    parent_page_types = ["wagtail_disclosure.EnterpriseColumnPage"]
+    subpage_types = ["wagtail_disclosure.EnterprisePage"]
+    template = "wagtail_disclosure/enterprises/sector_page.html"
+
+    class Meta:
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import sector_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(sector_context(self))
+        return context
+
+
+class SectorRule(Orderable):
+    """A rule the sector follows (e.g. 建城规〔2021〕4号), as a link or a document."""
+
+    sector = ParentalKey(SectorPage, on_delete=models.CASCADE, related_name="rules")
+    title = models.CharField(_("title"), max_length=255)
+    document_number = models.CharField(_("document number"), max_length=128, blank=True)
+    url = models.URLField(_("link"), blank=True)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("title"), FieldPanel("document_number")]),
+        FieldRowPanel([FieldPanel("url"), FieldPanel("document")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("rule")
+        verbose_name_plural = _("rules")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if not self.url and not self.document_id:
+            raise ValidationError(_("Give a link or a document."))
+
+    def href(self):
+        return self.document.url if self.document_id else self.url
+
+
+class CatalogueItem(Orderable):
+    """公开事项: one thing every covered entity of the sector must publish, and how often."""
+
+    sector = ParentalKey(SectorPage, on_delete=models.CASCADE, related_name="catalogue_items")
+    name = models.CharField(_("item"), max_length=255)
+    description = models.TextField(
+        _("what to publish"), blank=True, help_text=_("Content and basis of the item.")
+    )
+    update_period = models.CharField(
+        _("update period"), max_length=16, choices=UpdatePeriod.choices
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("update_period")]),
+        FieldPanel("description"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("catalogue item")
+        verbose_name_plural = _("catalogue items")
+
+    def __str__(self):
+        return self.name
+
+
+class EnterprisePage(ColumnPermissionsMixin, Page, ComplaintChannel):  # noqa: DJ008 (Page has __str__)
+    """A covered entity (适用主体): an enterprise or institution the sector's rules cover."""
+
+    sector = models.ForeignKey(
+        SectorPage,
+        verbose_name=_("sector"),
+        null=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="enterprises",
+        help_text=_("The parent sector page, kept here so figures are computed in one query."),
+    )
+    unit = models.ForeignKey(
+        "wagtail_disclosure.UnitPage",
+        verbose_name=_("unit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="enterprise_pages",
+        help_text=_("The unit in the register, if any: its editors add this entity's entries."),
+    )
+    full_name = models.CharField(_("full name"), max_length=255, blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    phone = models.CharField(_("phone"), max_length=64, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    description = RichTextField(_("basic facts"), blank=True)
+
+    search_fields = Page.search_fields + [
+        index.SearchField("full_name"),
+        index.FilterField("sector"),
+    ]
+    content_panels = (
+        Page.content_panels
+        + [
+            MultiFieldPanel(
+                [
+                    FieldPanel("full_name"),
+                    FieldPanel("unit"),
+                    FieldRowPanel([FieldPanel("phone"), FieldPanel("website")]),
+                    FieldPanel("address"),
+                    FieldPanel("description"),
+                ],
+                heading=_("Basic facts"),
+            )
+        ]
+        + ComplaintChannel.complaint_panels
+    )
+    parent_page_types = ["wagtail_disclosure.SectorPage"]
+    subpage_types = []
+    template = "wagtail_disclosure/enterprises/enterprise_page.html"
+
+    class Meta:
+        verbose_name = _("covered entity")
+        verbose_name_plural = _("covered entities")
+
+    def save(self, *args, **kwargs):
+        parent = self.get_parent() if self.path else None
+        if parent is not None:
+            self.sector_id = parent.id
+        super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import enterprise_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(enterprise_context(self))
+        return context
+
+
+class EnterpriseEditor(models.Model):
+    """A user who adds an entity's disclosure entries (besides the editors of its unit)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="disclosure_enterprise_editors",
+    )
+    enterprise = models.ForeignKey(
+        EnterprisePage,
+        verbose_name=_("covered entity"),
+        on_delete=models.CASCADE,
+        related_name="editors",
+    )
+
+    class Meta:
+        verbose_name = _("covered entity editor")
+        verbose_name_plural = _("covered entity editors")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "enterprise"], name="unique_enterprise_editor")
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.enterprise}"
+
+
+class DisclosureEntry(models.Model):
+    """What an entity disclosed for one catalogue item on one date.
+
+    One entry per entity, item and date: the key imports update in place.
+    """
+
+    enterprise = models.ForeignKey(
+        EnterprisePage,
+        verbose_name=_("covered entity"),
+        on_delete=models.CASCADE,
+        related_name="disclosure_entries",
+    )
+    item = models.ForeignKey(
+        CatalogueItem,
+        verbose_name=_("catalogue item"),
+        on_delete=models.CASCADE,
+        related_name="entries",
+    )
+    date = models.DateField(_("date"))
+    content = models.TextField(_("content"))
+    url = models.URLField(_("link"), blank=True, max_length=500)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("disclosure entry")
+        verbose_name_plural = _("disclosure entries")
+        ordering = ["-date", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enterprise", "item", "date"], name="unique_disclosure_entry"
+            )
+        ]
+        indexes = [models.Index(fields=["item", "enterprise", "date"])]
+
+    def __str__(self):
+        return f"{self.enterprise} · {self.item} · {self.date}"
+
+    def clean(self):
+        if self.enterprise_id and self.item_id:
+            if self.item.sector_id != self.enterprise.sector_id:
+                raise ValidationError(
+                    {"item": _("This item is not in the catalogue of the entity's sector.")}
+                )
+
+    def href(self):
+        return self.document.url if self.document_id else self.url
+
+
+# --- page permissions ----------------------------------------------------------------------
+
+
+def _sector_of(page):
+    if isinstance(page, SectorPage):
+        return page
+    if isinstance(page, EnterprisePage):
+        return page.sector if page.sector_id else page.get_parent().specific
+    return None
+
+
+def may_manage_page(user, page) -> bool:
+    """May ``user`` change ``page`` (a column, sector or entity page), whatever Wagtail grants?"""
+    if is_manager(user):
+        return True
+    sector = _sector_of(page)
+    return sector is not None and sector.competent_department_id in unit_ids(user)
+
+
+class ColumnPagePermissionTester(PagePermissionTester):
+    """Wagtail's tester, narrowed to the sectors a user's units supervise."""
+
+    def _narrow(self, allowed):
+        return bool(allowed) and may_manage_page(self.user, self.page)
+
+    def can_add_subpage(self):
+        return self._narrow(super().can_add_subpage())
+
+    def can_edit(self):
+        return self._narrow(super().can_edit())
+
+    def can_delete(self, ignore_bulk=False):
+        return self._narrow(super().can_delete(ignore_bulk=ignore_bulk))
+
+    def can_unpublish(self):
+        return self._narrow(super().can_unpublish())
+
+    def can_publish(self):
+        return self._narrow(super().can_publish())
+
+    def can_publish_subpage(self):
+        return self._narrow(super().can_publish_subpage())
+
+    def can_reorder_children(self):
+        return self._narrow(super().can_reorder_children())
+
+    def can_lock(self):
+        return self._narrow(super().can_lock())
+
+    def can_unlock(self):
+        return self._narrow(super().can_unlock())
+
+    def can_set_view_restrictions(self):
+        return self._narrow(super().can_set_view_restrictions())
+
+    def can_move_to(self, destination):
+        # Wagtail reads the destination's raw group permissions; ask its narrowed tester too.
+        return super().can_move_to(destination) and (
+            destination.specific.permissions_for_user(self.user).can_add_subpage()
+        )

@@ -1,1 +1,0 @@
-"""Spreadsheet imports, each a django-import-export resource fed by :mod:`.base`."""

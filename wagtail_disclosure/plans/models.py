@@ -1,0 +1,200 @@
+"""Task plans (工作任务分解表): a plan page per year, a page per task, requirements inline."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+__all__ = ["TaskPlanIndexPage", "TaskPlanPage", "TaskPage", "Requirement", "UnitRole"]
+
+
+class UnitRole(models.TextChoices):
+    LEAD = "lead", _("Lead unit")
+    COOPERATING = "cooperating", _("Cooperating unit")
+
+
+class TaskPlanIndexPage(Page):
+    """A listing of task plans, one per year."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["wagtail_disclosure.TaskPlanPage"]
+    template = "wagtail_disclosure/plans/task_plan_index_page.html"
+
+    class Meta:
+        verbose_name = _("task plan index")
+        verbose_name_plural = _("task plan indexes")
+
+
+class TaskPlanPage(Page):
+    """工作任务分解表: one year's table of work, issued as the attachment of a notice."""
+
+    year = models.PositiveSmallIntegerField(_("year"))
+    document_number = models.CharField(
+        _("document number"), max_length=128, blank=True, help_text=_("e.g. 济政办字〔2022〕22号")
+    )
+    issuer = models.ForeignKey(
+        "wagtail_disclosure.UnitPage",
+        verbose_name=_("issuing body"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    issue_date = models.DateField(_("issue date"), null=True, blank=True)
+    notice_text = RichTextField(_("notice text"), blank=True)
+    source_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("source file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("notice_text"),
+        index.SearchField("document_number"),
+        index.FilterField("year"),
+    ]
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("year"), FieldPanel("document_number")]),
+                FieldRowPanel([FieldPanel("issuer"), FieldPanel("issue_date")]),
+                FieldPanel("source_document"),
+            ],
+            heading=_("Plan"),
+        ),
+        FieldPanel("notice_text"),
+    ]
+    parent_page_types = ["wagtail_disclosure.TaskPlanIndexPage", "wagtailcore.Page"]
+    subpage_types = ["wagtail_disclosure.TaskPage"]
+    template = "wagtail_disclosure/plans/task_plan_page.html"
+
+    class Meta:
+        verbose_name = _("task plan")
+        verbose_name_plural = _("task plans")
+
+
+class TaskPage(Page):
+    """工作任务: one numbered task of a plan, in its section, with its requirements inline."""
+
+    section_number = models.PositiveSmallIntegerField(_("section number"), default=1)
+    section_title = models.CharField(
+        _("section"), max_length=255, blank=True, help_text=_("e.g. 一、深化重点领域信息公开")
+    )
+    task_number = models.CharField(
+        _("task number"), max_length=16, blank=True, help_text=_("e.g. (一)")
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("section_title"),
+        index.RelatedFields("requirements", [index.SearchField("text")]),
+        index.FilterField("section_number"),
+    ]
+    content_panels = Page.content_panels + [
+        FieldRowPanel(
+            [FieldPanel("section_number"), FieldPanel("section_title"), FieldPanel("task_number")]
+        ),
+        InlinePanel("requirements", heading=_("Requirements"), label=_("requirement")),
+    ]
+    parent_page_types = ["wagtail_disclosure.TaskPlanPage"]
+    subpage_types = []
+    template = "wagtail_disclosure/plans/task_page.html"
+
+    class Meta:
+        verbose_name = _("task")
+        verbose_name_plural = _("tasks")
+
+
+class Requirement(Orderable, ClusterableModel):
+    """具体要求: one row of work under a task, the unit of responsibility and progress.
+
+    Units are stored as relations (so a unit's page can list its work and a group fans out to its
+    members) and the names nobody could match are kept as written in ``unmatched_units``.
+    """
+
+    task = ParentalKey(TaskPage, on_delete=models.CASCADE, related_name="requirements")
+    text = models.TextField(_("specific requirement"))
+    lead_units = ParentalManyToManyField(
+        "wagtail_disclosure.UnitPage",
+        verbose_name=_("lead units"),
+        blank=True,
+        related_name="led_requirements",
+    )
+    lead_groups = ParentalManyToManyField(
+        "wagtail_disclosure.UnitGroup",
+        verbose_name=_("lead unit groups"),
+        blank=True,
+        related_name="led_requirements",
+    )
+    cooperating_units = ParentalManyToManyField(
+        "wagtail_disclosure.UnitPage",
+        verbose_name=_("cooperating units"),
+        blank=True,
+        related_name="cooperating_requirements",
+    )
+    cooperating_groups = ParentalManyToManyField(
+        "wagtail_disclosure.UnitGroup",
+        verbose_name=_("cooperating unit groups"),
+        blank=True,
+        related_name="cooperating_requirements",
+    )
+    unmatched_units = models.JSONField(
+        _("unmatched unit names"),
+        default=list,
+        blank=True,
+        help_text=_("Names from the table no unit matched, kept as written: [{name, role}]."),
+    )
+    units_raw = models.TextField(_("responsible units as written"), blank=True)
+    deadline_raw = models.CharField(_("deadline as written"), max_length=255, blank=True)
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    is_ongoing = models.BooleanField(_("ongoing"), default=False)
+    is_recurring = models.BooleanField(_("recurring"), default=False)
+    source_rows = models.JSONField(_("source rows"), default=list, blank=True)
+    carried_over_from = models.ForeignKey(
+        "self",
+        verbose_name=_("carried over from"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="carried_over_to",
+        help_text=_("The requirement of an earlier plan this one continues (回头看)."),
+    )
+
+    panels = [
+        FieldPanel("text"),
+        FieldRowPanel([FieldPanel("lead_units"), FieldPanel("lead_groups")]),
+        FieldRowPanel([FieldPanel("cooperating_units"), FieldPanel("cooperating_groups")]),
+        FieldRowPanel(
+            [
+                FieldPanel("deadline_raw"),
+                FieldPanel("due_date"),
+                FieldPanel("is_ongoing"),
+                FieldPanel("is_recurring"),
+            ]
+        ),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("requirement")
+        verbose_name_plural = _("requirements")
+
+    def __str__(self):
+        return self.text[:60]
+
+    def has_progress(self) -> bool:
+        """Whether progress hangs on this requirement, so a re-import must not silently delete it.
+
+        Any reverse relation with ``on_delete=PROTECT`` counts (progress reports plug in by
+        declaring one), as do the ``disclosure_requirements_in_use`` hooks.
+        """
+        from .importer import requirements_in_use
+
+        return self.pk is not None and self.pk in requirements_in_use([self.pk])

@@ -1,0 +1,370 @@
+"""Importing a task plan in the Wagtail admin: upload → preview → confirm, and the Excel export.
+
+The upload is kept between the steps in django-import-export's temporary storage; the confirm
+step reads those same bytes again, applies the editor's choices for unknown unit names (an alias
+on a unit or group, a new unit, or the name kept as text) and writes the plan, all in one
+transaction. A bad file never raises: it comes back as errors with their rows.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import logging
+from pathlib import PurePath
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.validators import FileExtensionValidator
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from import_export.tmp_storages import MediaStorage
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from wagtail_disclosure.core.forms import ConfirmImportForm, SpreadsheetUploadForm
+from wagtail_disclosure.core.permissions import is_manager
+from wagtail_disclosure.core.text import normalize_name
+from wagtail_disclosure.units.matching import UnitNameIndex
+from wagtail_disclosure.units.models import UnitGroup, UnitIndexPage, UnitKind, UnitPage
+
+from .export import XLSX_CONTENT_TYPE, export_file_name, export_plan_xlsx
+from .importer import PlanImportError, apply_changes, prepare_import
+from .messages import problem_message
+from .models import TaskPlanIndexPage, TaskPlanPage
+
+logger = logging.getLogger(__name__)
+
+TMP_FOLDER = "wagtail_disclosure_imports"
+EXTENSIONS = ["xlsx", "xls", "csv", "docx", "txt"]
+KEEP, CREATE = "keep", "create"
+
+
+class PlanUploadForm(SpreadsheetUploadForm):
+    file = forms.FileField(
+        label=gettext_lazy("Task table"),
+        help_text=gettext_lazy(
+            "Excel (.xlsx, .xls), CSV, Word (.docx) or text copied from the PDF notice (.txt)."
+        ),
+        validators=[FileExtensionValidator(EXTENSIONS)],
+    )
+    plan = forms.ModelChoiceField(
+        label=gettext_lazy("Plan"),
+        queryset=TaskPlanPage.objects.order_by("-year", "path"),
+        required=False,
+        empty_label=gettext_lazy("A new plan (or the plan of the table’s year)"),
+        help_text=gettext_lazy("Choose a plan to import a corrected table into it."),
+    )
+    parent = forms.ModelChoiceField(
+        label=gettext_lazy("Publish a new plan under"),
+        queryset=TaskPlanIndexPage.objects.order_by("path"),
+        required=False,
+        empty_label=None,
+    )
+    year = forms.IntegerField(
+        label=gettext_lazy("Year"),
+        required=False,
+        min_value=1949,
+        max_value=2200,
+        help_text=gettext_lazy("Leave empty to take the year from the table’s title."),
+    )
+
+class PlanConfirmForm(ConfirmImportForm):
+    """The choices made on the preview: hidden upload state, unit name mappings, removals."""
+
+    plan = forms.ModelChoiceField(
+        queryset=TaskPlanPage.objects.all(), required=False, widget=forms.HiddenInput
+    )
+    parent = forms.ModelChoiceField(
+        queryset=TaskPlanIndexPage.objects.all(), required=False, widget=forms.HiddenInput
+    )
+    year = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    names = forms.CharField(required=False, widget=forms.HiddenInput)
+    delete_in_use = forms.BooleanField(
+        label=gettext_lazy(
+            "Also delete the removed requirements that have progress reports, with their reports"
+        ),
+        required=False,
+    )
+
+    def __init__(self, *args, names=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.is_bound:
+            names = self.bound_names()
+        self.unmatched_names = list(names)
+        self.initial.setdefault("names", json.dumps(self.unmatched_names, ensure_ascii=False))
+        choices = mapping_choices()
+        suggestions = Suggestions()
+        for number, name in enumerate(self.unmatched_names):
+            self.fields[f"map_{number}"] = forms.ChoiceField(
+                label=name,
+                choices=choices,
+                initial=KEEP,
+                required=False,
+                help_text=suggestions.help_text(name),
+            )
+
+    def bound_names(self):
+        try:
+            names = json.loads(self.data.get(self.add_prefix("names")) or "[]")
+        except ValueError:
+            return []
+        if not isinstance(names, list):
+            return []
+        return [n for n in names if isinstance(n, str) and n.strip()][:500]
+
+    def mapping_fields(self):
+        return [self[f"map_{n}"] for n in range(len(self.unmatched_names))]
+
+    def mappings(self) -> list[tuple[str, str]]:
+        return [
+            (name, self.cleaned_data.get(f"map_{n}") or KEEP)
+            for n, name in enumerate(self.unmatched_names)
+        ]
+
+
+def mapping_choices():
+    units = [(f"unit:{u.pk}", u.title) for u in UnitPage.objects.order_by("path")]
+    groups = [(f"group:{g.pk}", g.name) for g in UnitGroup.objects.order_by("name")]
+    return [
+        (KEEP, _("Keep the name as written")),
+        (CREATE, _("Create a new unit with this name")),
+        (_("Map to a unit (saved as an alias)"), units),
+        (_("Map to a unit group (saved as an alias)"), groups),
+    ]
+
+
+class Suggestions:
+    """The known unit or group name closest to an unknown one, to help the editor choose."""
+
+    def __init__(self):
+        self.names = list(UnitPage.objects.values_list("title", flat=True))
+        self.names += list(UnitGroup.objects.values_list("name", flat=True))
+
+    def help_text(self, name):
+        found = difflib.get_close_matches(name, self.names, n=1, cutoff=0.5)
+        return _("Closest known name: %(name)s") % {"name": found[0]} if found else ""
+
+
+def add_alias(target, name, user=None):
+    """Save ``name`` as another spelling of a unit or group, so later imports match it."""
+    key = normalize_name(name)
+    if key in target.match_keys():
+        return
+    target.other_names = "\n".join([*target.alias_list(), name])
+    if isinstance(target, UnitPage):
+        if target.has_unpublished_changes:
+            target.save(update_fields=["other_names"])
+        else:
+            target.save_revision(user=user, log_action=True).publish(user=user)
+    else:
+        target.save(update_fields=["other_names"])
+
+
+def create_unit(name, user=None) -> UnitPage:
+    directory = UnitIndexPage.objects.order_by("path").first()
+    if directory is None:
+        raise PlanImportError(
+            _("There is no unit directory to create the unit “%(name)s” in.") % {"name": name}
+        )
+    unit = UnitPage(title=name, kind=UnitKind.OTHER)
+    directory.add_child(instance=unit)
+    unit.save_revision(user=user, log_action=True).publish(user=user)
+    return unit
+
+
+def apply_mappings(mappings, user=None) -> int:
+    """Carry out the editor's choice for every unknown name; the number of names now known."""
+    units = UnitPage.objects.in_bulk()
+    groups = UnitGroup.objects.in_bulk()
+    done = 0
+    for name, choice in mappings:
+        if choice == KEEP:
+            continue
+        if choice == CREATE:
+            if UnitNameIndex().match(name) is None:
+                create_unit(name, user)
+            done += 1
+            continue
+        kind, _sep, pk = choice.partition(":")
+        target = (units if kind == "unit" else groups).get(int(pk)) if pk.isdigit() else None
+        if target is None:
+            raise PlanImportError(
+                _("The unit chosen for “%(name)s” no longer exists.") % {"name": name}
+            )
+        add_alias(target, name, user)
+        done += 1
+    return done
+
+
+def unmatched_names(outline) -> list[str]:
+    seen = []
+    for requirement in outline.requirements:
+        for name in requirement.unmatched_units:
+            if name not in seen:
+                seen.append(name)
+    return seen
+
+
+def preview_sections(changes):
+    """[(section title, [task change, …]), …] in the table's order."""
+    sections = []
+    for task in changes.tasks:
+        if not sections or sections[-1][0] != (task.section_number, task.section_title):
+            sections.append(((task.section_number, task.section_title), []))
+        sections[-1][1].append(task)
+    return [(title, tasks) for (_number, title), tasks in sections]
+
+
+class PlanImportView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "wagtail_disclosure/plans/import.html"
+    page_title = gettext_lazy("Import task plan")
+    header_icon = "upload"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_manager(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if "upload_form" not in context:
+            initial = {"parent": TaskPlanIndexPage.objects.order_by("path").first()}
+            plan_id = self.request.GET.get("plan", "")
+            if plan_id.isdigit():
+                initial["plan"] = TaskPlanPage.objects.filter(pk=plan_id).first()
+            context["upload_form"] = PlanUploadForm(initial=initial)
+        context["extensions"] = EXTENSIONS
+        changes = context.get("changes")
+        if changes is not None:
+            context["sections"] = preview_sections(changes)
+            context["errors"] = [(p.row, problem_message(p)) for p in changes.outline.errors]
+            context["warnings"] = [(p.row, problem_message(p)) for p in changes.outline.warnings]
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if "import_file_name" in request.POST:
+            return self.confirm(request)
+        return self.preview(request)
+
+    # --- Step 2: the preview ---------------------------------------------------------------
+
+    def preview(self, request):
+        form = PlanUploadForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(upload_form=form))
+        upload = form.cleaned_data["file"]
+        data = upload.read()
+        file_name = PurePath(upload.name).name
+        plan, parent, year = (form.cleaned_data[k] for k in ("plan", "parent", "year"))
+        changes = self.read(data, file_name, plan=plan, parent=parent, year=year)
+        context = self.get_context_data(
+            upload_form=form, changes=changes, file_name=file_name, parent=parent
+        )
+        if changes is not None and not changes.has_errors:
+            storage = MediaStorage(MEDIA_FOLDER=TMP_FOLDER)
+            storage.save(data)
+            context["confirm_form"] = PlanConfirmForm(
+                names=unmatched_names(changes.outline),
+                initial={
+                    "import_file_name": storage.name,
+                    "original_file_name": file_name,
+                    "plan": changes.plan.pk if changes.plan else None,
+                    "parent": parent.pk if parent else None,
+                    "year": changes.outline.year,
+                },
+            )
+        return self.render_to_response(context)
+
+    def read(self, data, file_name, *, plan=None, parent=None, year=None, index=None):
+        """The change set of the file, or None when reading it failed unexpectedly (logged)."""
+        try:
+            return prepare_import(data, file_name, year=year, plan=plan, parent=parent, index=index)
+        except Exception:  # the parser reports bad files as problems; this is the last guard
+            logger.exception("Reading the task plan %s failed", file_name)
+            return None
+
+    # --- Step 3: confirm -------------------------------------------------------------------
+
+    def confirm(self, request):
+        form = PlanConfirmForm(request.POST)
+        if not form.is_valid():
+            messages.error(
+                request, _("The upload to confirm was not found; upload the file again.")
+            )
+            return redirect(request.path)
+        storage = MediaStorage(name=form.cleaned_data["import_file_name"], MEDIA_FOLDER=TMP_FOLDER)
+        try:
+            data = storage.read()
+        except OSError:
+            messages.error(request, _("The upload to confirm has expired; upload the file again."))
+            return redirect(request.path)
+        file_name = form.cleaned_data["original_file_name"]
+        parent = form.cleaned_data["parent"]
+        changes = None
+        try:
+            with transaction.atomic():
+                apply_mappings(form.mappings(), request.user)
+                changes = self.read(
+                    data,
+                    file_name,
+                    plan=form.cleaned_data["plan"],
+                    parent=parent,
+                    year=form.cleaned_data["year"],
+                    index=UnitNameIndex(),
+                )
+                if changes is None or changes.has_errors:
+                    raise PlanImportError(_("The file has errors; nothing was imported."))
+                result = apply_changes(
+                    changes,
+                    parent=parent,
+                    user=request.user,
+                    delete_in_use=form.cleaned_data["delete_in_use"],
+                    file_name=file_name,
+                )
+        except PlanImportError as exc:
+            context = self.get_context_data(
+                file_name=file_name, import_error=str(exc), changes=changes
+            )
+            return self.render_to_response(context)
+        storage.remove()
+        summary = changes.summary()
+        if not result.wrote:
+            messages.info(
+                request, _("“%(file)s” changes nothing in the plan.") % {"file": file_name}
+            )
+        else:
+            messages.success(
+                request,
+                _(
+                    "Imported “%(file)s” into “%(plan)s”: %(created)s requirements added, "
+                    "%(changed)s changed, %(deleted)s removed, %(kept)s kept for their progress."
+                )
+                % {
+                    "file": file_name,
+                    "plan": result.plan.title,
+                    "created": summary["created"],
+                    "changed": summary["changed"],
+                    "deleted": result.deleted,
+                    "kept": result.kept,
+                },
+            )
+        return redirect("wagtailadmin_explore", result.plan.pk)
+
+
+def export_plan(request, pk):
+    """The plan as an .xlsx in the shape it was imported from."""
+    if not is_manager(request.user):
+        raise PermissionDenied
+    plan = get_object_or_404(TaskPlanPage, pk=pk)
+    response = HttpResponse(export_plan_xlsx(plan), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = content_disposition_header(True, export_file_name(plan))
+    return response

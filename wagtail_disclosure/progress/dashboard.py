@@ -1,0 +1,79 @@
+"""Dashboard panels: the reporting panels marked for the dashboard, and a unit editor's own
+work first."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from wagtail.admin.ui.components import Component
+
+from wagtail_disclosure.core.permissions import unit_ids
+from wagtail_disclosure.units.models import UnitPage
+
+from .models import ReportPanel
+from .states import DONE, STATE_ORDER, ProgressSnapshot, requirements_for_units
+
+#: How many open requirements "Your unit's work" lists before pointing to the ledger.
+MY_WORK_LIMIT = 10
+
+
+class ReportPanelDashboardPanel(Component):
+    template_name = "wagtail_disclosure/progress/admin/dashboard_panel.html"
+
+    def __init__(self, panel: ReportPanel, order: int):
+        self.panel = panel
+        self.order = order
+        self.name = f"disclosure-report-panel-{panel.pk}"
+
+    def get_context_data(self, parent_context):
+        request = parent_context.get("request")
+        return {"panel": self.panel, "body": self.panel.render(request), "panel_id": self.name}
+
+
+class MyUnitWorkPanel(Component):
+    """A unit editor's open requirements, worst first, each with a link to file a report."""
+
+    template_name = "wagtail_disclosure/progress/admin/my_unit_work.html"
+    name = "disclosure-my-unit-work"
+    order = 50
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        units = set(unit_ids(self.user))
+        requirements = requirements_for_units(units).filter(task__live=True)
+        snapshot = ProgressSnapshot(requirements, unit_ids=units)
+        order = {state: i for i, state in enumerate(STATE_ORDER)}
+        pairs = [(row, up) for row, up in snapshot.pairs() if up.state != DONE]
+        pairs.sort(
+            key=lambda p: (order.get(p[1].state, 9), p[0].requirement.due_date or datetime.date.max)
+        )
+        add_url = reverse("wagtailsnippets_wagtail_disclosure_progressreport:add")
+        return {
+            "pairs": [
+                (row, up, f"{add_url}?requirement={row.requirement.pk}&unit={up.unit.pk}")
+                for row, up in pairs[:MY_WORK_LIMIT]
+            ],
+            "total": len(pairs),
+            "tally": snapshot.tally(),
+            "units": ", ".join(
+                UnitPage.objects.filter(pk__in=units).values_list("title", flat=True)
+            ),
+            "ledger_url": reverse("wagtail_disclosure_progress_ledger"),
+            "heading": _("Your unit's work"),
+        }
+
+
+def dashboard_panels(request):
+    """The panels marked for the dashboard that this user may see, in their order."""
+    panels = ReportPanel.objects.filter(show_on_dashboard=True).select_related(
+        "plan", "unit", "group"
+    )
+    return [
+        ReportPanelDashboardPanel(panel, order=60 + i)
+        for i, panel in enumerate(panels)
+        if panel.is_visible_to(request.user)
+    ]

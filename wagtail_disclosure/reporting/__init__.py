@@ -1,1 +1,0 @@
-"""Reporting: computed figures and the panels that show them (dashboard, public pages, reports)."""

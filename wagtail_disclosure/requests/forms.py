@@ -1,0 +1,159 @@
+"""The public request form: what Art. 29 of the regulations asks an applicant to give."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from wagtail_disclosure.units.models import UnitPage
+
+from .identity_numbers import is_valid_credit_code, is_valid_resident_id, normalize
+from .models import ApplicantType, DeliveryMethod, DisclosureRequest
+
+
+class AccessibleFormMixin:
+    """Ties each field's error message to its input (aria-describedby, aria-invalid)."""
+
+    def full_clean(self):
+        super().full_clean()
+        for name, field in self.fields.items():
+            bound = self[name]
+            described = []
+            if field.help_text:
+                described.append(f"{bound.auto_id}_helptext")
+            if name in self.errors:
+                described.append(f"{bound.auto_id}_errors")
+                field.widget.attrs["aria-invalid"] = "true"
+            if described:
+                field.widget.attrs["aria-describedby"] = " ".join(described)
+
+
+class PublicRequestForm(AccessibleFormMixin, forms.ModelForm):
+    unit = forms.ModelChoiceField(
+        label=_("Office you are asking"),
+        queryset=UnitPage.objects.none(),
+        empty_label=_("Choose an office"),
+        error_messages={"required": _("Choose the office that holds the information.")},
+    )
+
+    class Meta:
+        model = DisclosureRequest
+        fields = [
+            "unit",
+            "applicant_type",
+            "applicant_name",
+            "contact_person",
+            "id_number",
+            "phone",
+            "email",
+            "address",
+            "postcode",
+            "description",
+            "delivery",
+        ]
+        widgets = {
+            "applicant_type": forms.RadioSelect,
+            "delivery": forms.RadioSelect,
+            "description": forms.Textarea(attrs={"rows": 6}),
+        }
+        labels = {"applicant_type": _("You are applying as")}
+        error_messages = {
+            "applicant_type": {"required": _("Say whether you are a person or an organisation.")},
+            "applicant_name": {"required": _("Enter your name, or your organisation's name.")},
+            "id_number": {
+                "required": _(
+                    "Enter your resident ID number, or your organisation's unified social "
+                    "credit code."
+                )
+            },
+            "description": {"required": _("Describe the information you are asking for.")},
+            "delivery": {"required": _("Choose how you want to receive the information.")},
+            "email": {"invalid": _("Enter an email address like name@example.com.")},
+        }
+
+    def __init__(self, *args, unit=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fixed_unit = unit
+        if unit is not None:
+            del self.fields["unit"]
+        else:
+            self.fields["unit"].queryset = UnitPage.objects.live().order_by("path")
+        self.fields["applicant_type"].choices = ApplicantType.choices
+        self.fields["delivery"].choices = DeliveryMethod.choices
+        for name in ("phone", "email", "address"):
+            self.fields[name].widget.attrs["autocomplete"] = {
+                "phone": "tel",
+                "email": "email",
+                "address": "street-address",
+            }[name]
+        self.fields["applicant_name"].widget.attrs["autocomplete"] = "name"
+
+    def clean_id_number(self):
+        return normalize(self.cleaned_data["id_number"])
+
+    def clean_phone(self):
+        phone = self.cleaned_data.get("phone", "").strip()
+        digits = phone.replace("-", "").replace(" ", "").lstrip("+")
+        if phone and not (digits.isdigit() and 7 <= len(digits) <= 15):
+            raise forms.ValidationError(
+                _("Enter a phone number of 7 to 15 digits, e.g. 0537-2967001 or 13800000000."),
+                code="invalid",
+            )
+        return phone
+
+    def clean_description(self):
+        description = self.cleaned_data["description"].strip()
+        if len(description) < 10:
+            raise forms.ValidationError(
+                _(
+                    "Describe the information in a little more detail (at least 10 characters): "
+                    "its title, document number or what it is about."
+                ),
+                code="too_short",
+            )
+        return description
+
+    def clean(self):
+        data = super().clean()
+        applicant_type = data.get("applicant_type")
+        id_number = data.get("id_number")
+        if applicant_type and id_number:
+            if applicant_type == ApplicantType.natural_person:
+                if not is_valid_resident_id(id_number):
+                    self.add_error(
+                        "id_number",
+                        _(
+                            "This is not a valid resident ID number: check its 18 characters "
+                            "(the last may be X)."
+                        ),
+                    )
+            elif not is_valid_credit_code(id_number):
+                self.add_error(
+                    "id_number",
+                    _("This is not a valid unified social credit code: check its 18 characters."),
+                )
+        if applicant_type and applicant_type != ApplicantType.natural_person:
+            if not data.get("contact_person"):
+                self.add_error(
+                    "contact_person", _("Give the name of the person we should contact.")
+                )
+        if not data.get("phone") and not data.get("email") and "phone" not in self.errors:
+            self.add_error(
+                "phone", _("Give a phone number or an email address so the office can reach you.")
+            )
+        delivery = data.get("delivery")
+        if delivery == DeliveryMethod.POST and not data.get("address"):
+            self.add_error("address", _("Give the postal address to send the information to."))
+        if (
+            delivery == DeliveryMethod.EMAIL
+            and not data.get("email")
+            and "email" not in self.errors
+        ):
+            self.add_error("email", _("Give the email address to send the information to."))
+        return data
+
+    def save(self, commit=True):
+        request = super().save(commit=False)
+        if self.fixed_unit is not None:
+            request.unit = self.fixed_unit
+        if commit:
+            request.save()
+        return request
