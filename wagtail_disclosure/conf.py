@@ -1,7 +1,8 @@
-"""Optional settings, each named ``WAGTAIL_DISCLOSURE_*`` (documented in docs/settings.md).
+"""Every setting of the app, each named ``WAGTAIL_DISCLOSURE_*``, with its default.
 
-Read through :func:`get_setting` at call time rather than at import time, so tests and sites can
-override them with ``override_settings``.
+``docs/settings.md`` documents exactly these (a test checks it). Code reads them through
+:func:`get_setting` at call time rather than at import time, so tests and sites can override them
+with ``override_settings``; no module reads ``settings.WAGTAIL_DISCLOSURE_*`` directly.
 """
 
 from django.conf import settings
@@ -9,13 +10,21 @@ from django.conf import settings
 DEFAULTS = {
     # Time zone in which deadlines fall due ("overdue" means past the due date there).
     "WAGTAIL_DISCLOSURE_TIME_ZONE": "Asia/Shanghai",
+    # A fixed "today" (ISO date) for training sites, screenshots and tests; None: the real date.
+    "WAGTAIL_DISCLOSURE_TODAY": None,
     # Largest spreadsheet an editor may upload to an import, in bytes.
     "WAGTAIL_DISCLOSURE_MAX_UPLOAD_SIZE": 10 * 1024 * 1024,
     # Users in this Django group see and change every unit's items (plan managers).
     "WAGTAIL_DISCLOSURE_MANAGERS_GROUP": "政务公开管理员",
+    # Requests one address may submit through the public form: (count, period in seconds).
+    "WAGTAIL_DISCLOSURE_REQUEST_RATE_LIMIT": (5, 3600),
+    # Form posts (valid or not) one address may make: (count, period in seconds).
+    "WAGTAIL_DISCLOSURE_REQUEST_POST_LIMIT": (30, 3600),
 }
 
 
 def get_setting(name):
     """Return the site's value for ``name``, or the documented default."""
+    if name not in DEFAULTS:
+        raise KeyError(f"{name} is not a wagtail-disclosure setting (see conf.DEFAULTS)")
     return getattr(settings, name, DEFAULTS[name])

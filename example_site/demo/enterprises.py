@@ -8,7 +8,7 @@ up to date, some as out of date and some as missing.
 import datetime
 
 from demo.site import ensure_child, home_page
-from wagtail_disclosure.enterprises.compliance import today
+from wagtail_disclosure.core import clock
 from wagtail_disclosure.enterprises.models import (
     CatalogueItem,
     DisclosureEntry,
@@ -241,7 +241,7 @@ def load(stdout):
         stdout.write("创建栏目：公共企事业单位信息公开")
     ensure_sector_editors_group(column)
     units = {u.title: u for u in UnitPage.objects.all()}
-    day = today()
+    day = clock.today()
     for spec in SECTORS:
         sector = _sector(column, spec, units)
         for entity_spec in spec["entities"]:

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from wagtail_disclosure.requests.models import local_today
+from wagtail_disclosure.core import clock
 from wagtail_disclosure.requests.workdays import site_calendar
 
 LIST = "wagtailsnippets_wagtail_disclosure_disclosurerequest:list"
@@ -46,7 +46,7 @@ def test_the_list_shows_due_date_days_left_and_late(client, office, make_request
 def test_the_dashboard_lists_requests_due_soon_and_late_for_the_editors_unit(
     client, office, rencheng, make_request, make_unit_editor
 ):
-    today = local_today()
+    today = clock.today()
     calendar = site_calendar()
     received = today - timedelta(days=25)  # due within a few working days of today or past
     soon = make_request(rencheng, received)

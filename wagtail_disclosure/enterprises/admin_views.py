@@ -16,6 +16,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from wagtail_disclosure.core import clock
 from wagtail_disclosure.core.import_views import SpreadsheetImportView
 from wagtail_disclosure.core.permissions import is_manager
 from wagtail_disclosure.core.spreadsheets import escape_formula
@@ -229,7 +230,7 @@ class ComplianceReportView(ReportView):
             pk__in=editable_enterprises(self.request.user).values("pk")
         )
         return (
-            compliance.annotate_enterprises(entities, on=compliance.today())
+            compliance.annotate_enterprises(entities, on=clock.today())
             .annotate(
                 disclosed_percent=_percent("disclosed_count", "item_count"),
                 current_percent=_percent("current_count", "item_count"),
@@ -240,7 +241,7 @@ class ComplianceReportView(ReportView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["today"] = compliance.today()
+        context["today"] = clock.today()
         return context
 
 

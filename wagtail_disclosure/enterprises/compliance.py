@@ -12,15 +12,12 @@ from __future__ import annotations
 import calendar
 import datetime
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.db.models import Count, IntegerField, Max, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from wagtail_disclosure.conf import get_setting
+from wagtail_disclosure.core import clock
 
 from .models import CatalogueItem, DisclosureEntry, EnterprisePage, SectorPage, UpdatePeriod
 
@@ -41,18 +38,6 @@ def months_before(day: datetime.date, months: int) -> datetime.date:
     month += 1
     last = calendar.monthrange(year, month)[1]
     return datetime.date(year, month, min(day.day, last))
-
-
-def today() -> datetime.date:
-    """Today in the disclosure time zone.
-
-    ``WAGTAIL_DISCLOSURE_TODAY`` (an ISO date), when set, fixes it: for tests, training sites and
-    screenshots that must show the same flags every day.
-    """
-    fixed = getattr(settings, "WAGTAIL_DISCLOSURE_TODAY", None)
-    if fixed:
-        return fixed if isinstance(fixed, datetime.date) else datetime.date.fromisoformat(fixed)
-    return timezone.localdate(timezone=ZoneInfo(get_setting("WAGTAIL_DISCLOSURE_TIME_ZONE")))
 
 
 def cutoffs(on: datetime.date) -> dict[str, datetime.date | None]:
@@ -111,7 +96,7 @@ def _count(items):
 
 def annotate_enterprises(queryset, on: datetime.date | None = None):
     """Add ``item_count``, ``disclosed_count`` and ``current_count`` to entity pages."""
-    on = on or today()
+    on = on or clock.today()
     items = CatalogueItem.objects.filter(sector_id=OuterRef("sector_id"))
     disclosed = items.filter(entries__enterprise_id=OuterRef("pk"))
     current = CatalogueItem.objects.filter(
@@ -181,7 +166,7 @@ def sector_figures(sectors=None, on=None) -> list[SectorFigures]:
 
     Two queries: the sectors with their item counts, then the entities' counts summed per sector.
     """
-    on = on or today()
+    on = on or clock.today()
     if sectors is None:
         sectors = SectorPage.objects.all()
     sectors = list(

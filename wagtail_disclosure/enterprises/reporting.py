@@ -15,6 +15,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from wagtail_disclosure.core import clock
 from wagtail_disclosure.enterprises import compliance
 
 from .models import SectorPage
@@ -75,7 +76,7 @@ def sector_rows(sectors, on=None, request=None):
 
 def render_compliance(rows, *, title=None, on=None) -> str:
     """Safe HTML: an SVG bar chart of the shares and a table of the counts."""
-    on = on or compliance.today()
+    on = on or clock.today()
     for index, row in enumerate(rows):
         row.y = index * ROW_HEIGHT
     chart_id = f"enterprise-compliance-{next(_ids)}"

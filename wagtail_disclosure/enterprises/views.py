@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import OuterRef, Subquery
 
+from wagtail_disclosure.core import clock
 from wagtail_disclosure.enterprises import compliance
 
 from .models import CatalogueItem, DisclosureEntry, EnterprisePage, SectorPage, SectorRule
@@ -26,7 +27,7 @@ class ItemCell:
 
 
 def column_context(column):
-    today = compliance.today()
+    today = clock.today()
     sectors = SectorPage.objects.child_of(column).select_related("competent_department")
     figures = compliance.sector_figures(sectors, on=today)
     entities = EnterprisePage.objects.live().filter(sector__in=[f.sector.pk for f in figures])
@@ -40,7 +41,7 @@ def column_context(column):
 
 
 def sector_context(sector):
-    today = compliance.today()
+    today = clock.today()
     items = list(sector.catalogue_items.order_by("sort_order", "pk"))
     entities = list(
         compliance.annotate_enterprises(
@@ -76,7 +77,7 @@ def sector_context(sector):
 
 
 def enterprise_context(enterprise):
-    today = compliance.today()
+    today = clock.today()
     sector = (
         SectorPage.objects.select_related("competent_department")
         .filter(pk=enterprise.sector_id)

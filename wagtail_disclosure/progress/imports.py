@@ -18,6 +18,7 @@ import unicodedata
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
+from wagtail_disclosure.core import clock
 from wagtail_disclosure.core.permissions import is_manager, unit_ids
 from wagtail_disclosure.core.text import normalize_name
 from wagtail_disclosure.plans.models import Requirement, TaskPlanPage
@@ -127,9 +128,8 @@ class LenientDateWidget(widgets.Widget):
         if isinstance(value, datetime.date):
             return value
         if value in (None, ""):
-            from .states import local_today
 
-            return local_today()
+            return clock.today()
         match = self.PATTERN.match(str(value))
         if match:
             try:

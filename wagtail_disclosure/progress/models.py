@@ -11,19 +11,9 @@ from wagtail.fields import StreamField
 from wagtail.models import RevisionMixin
 from wagtail.search import index
 
+from wagtail_disclosure.core import clock
+
 from .forms import ProgressReportForm, ReportPanelForm
-
-
-def today_in_disclosure_zone():
-    """Today's date in WAGTAIL_DISCLOSURE_TIME_ZONE (Asia/Shanghai by default)."""
-    from zoneinfo import ZoneInfo
-
-    from django.utils import timezone
-
-    from wagtail_disclosure.conf import get_setting
-
-    return timezone.now().astimezone(ZoneInfo(get_setting("WAGTAIL_DISCLOSURE_TIME_ZONE"))).date()
-
 
 __all__ = ["ProgressStatus", "ProgressState", "ProgressReport", "ReportPanel", "EvidenceBlock"]
 
@@ -99,7 +89,7 @@ class ProgressReport(RevisionMixin, index.Indexed, models.Model):
     )
     narrative = models.TextField(_("progress narrative"), blank=True)
     evidence = StreamField(EvidenceBlock(), verbose_name=_("evidence"), blank=True)
-    date = models.DateField(_("report date"), default=today_in_disclosure_zone)
+    date = models.DateField(_("report date"), default=clock.today)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("author"),

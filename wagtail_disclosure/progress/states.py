@@ -18,17 +18,17 @@ everywhere, so the rules are tested on fixed dates.
 
 from __future__ import annotations
 
-import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import CharField, Exists, OuterRef, Q, Value, When
 from django.db.models.expressions import Case
 
+from wagtail_disclosure.core import clock
 from wagtail_disclosure.plans.models import Requirement, UnitRole
 from wagtail_disclosure.units.models import UnitGroup, UnitPage
 
-from .models import ProgressReport, ProgressState, ProgressStatus, today_in_disclosure_zone
+from .models import ProgressReport, ProgressState, ProgressStatus
 
 DONE = ProgressState.DONE.value
 ONGOING = ProgressState.ONGOING.value
@@ -40,9 +40,6 @@ OVERDUE = ProgressState.OVERDUE.value
 STATE_ORDER = [OVERDUE, NOT_STARTED, IN_PROGRESS, ONGOING, DONE]
 
 
-def local_today() -> datetime.date:
-    """Today's date where deadlines fall due (Asia/Shanghai unless the site says otherwise)."""
-    return today_in_disclosure_zone()
 
 
 # -- the rule, in Python and in SQL --------------------------------------------------------------
@@ -93,7 +90,7 @@ def combine_states(states, *, due_date=None, today=None) -> str:
     """One state for a requirement from the states of its units (the worst wins)."""
     states = list(states)
     if not states:
-        return compute_state(None, due_date=due_date, today=today or local_today())
+        return compute_state(None, due_date=due_date, today=today or clock.today())
     if OVERDUE in states:
         return OVERDUE
     if all(s == DONE for s in states):
@@ -286,7 +283,7 @@ class ProgressSnapshot:
     """
 
     def __init__(self, requirements=None, *, today=None, unit_ids=None):
-        self.today = today or local_today()
+        self.today = today or clock.today()
         if requirements is None:
             requirements = Requirement.objects.all()
         self.members = GroupMembers()

@@ -14,6 +14,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from wagtail_disclosure.core import clock
 from wagtail_disclosure.core.permissions import (
     UnitScopedFormMixin,
     UnitScopedViewSetMixin,
@@ -30,7 +31,6 @@ from .models import (
     ApplicantType,
     DisclosureRequest,
     RequestChannel,
-    local_today,
 )
 from .permissions import request_policy
 from .workdays import official_years, site_calendar
@@ -124,7 +124,7 @@ class CalendarColumn(Column):
 
     @cached_property
     def today(self):
-        return local_today()
+        return clock.today()
 
 
 class DaysLeftColumn(CalendarColumn):
@@ -223,7 +223,7 @@ class CalendarIndexView(IndexView):
 
 def calendar_coverage_warning(today=None):
     """A warning when deadlines will soon run into a year the official calendar lacks."""
-    today = today or local_today()
+    today = today or clock.today()
     last = official_years()[1]
     year = today.year + 1 if today.month >= 11 else today.year
     if year <= last or CalendarDay.objects.filter(date__year=year).exists():
@@ -264,7 +264,7 @@ class RequestsDuePanel(Component):
         self.user = user
 
     def get_context_data(self, parent_context):
-        calendar, today = site_calendar(), local_today()
+        calendar, today = site_calendar(), clock.today()
         horizon = calendar.add_working_days(today, DUE_SOON_WORKING_DAYS)
         requests = (
             DisclosureRequest.objects.for_user(self.user)

@@ -13,13 +13,13 @@ from datetime import timedelta
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
+from wagtail_disclosure.core import clock
 from wagtail_disclosure.core.permissions import is_manager, unit_ids
 
 from .outcomes import APPLICANT_COLUMNS, outcome_choices
@@ -70,13 +70,6 @@ class ClockStop(models.TextChoices):
     CONSULTATION = "consultation", _("Consulting a third party")
 
 
-def local_today():
-    """Today where deadlines fall due (WAGTAIL_DISCLOSURE_TIME_ZONE)."""
-    from zoneinfo import ZoneInfo
-
-    from wagtail_disclosure.conf import get_setting
-
-    return timezone.localdate(timezone=ZoneInfo(get_setting("WAGTAIL_DISCLOSURE_TIME_ZONE")))
 
 
 def unit_short_name(unit):
@@ -100,7 +93,7 @@ class DisclosureRequestQuerySet(models.QuerySet):
 
     def overdue(self, today=None):
         """Open past their due date, or replied after it."""
-        today = today or local_today()
+        today = today or clock.today()
         return self.filter(
             Q(replied_on__isnull=True, due_on__lt=today) | Q(replied_on__gt=F("due_on"))
         )
@@ -128,7 +121,7 @@ class DisclosureRequest(ClusterableModel):
         on_delete=models.PROTECT,
         related_name="disclosure_requests",
     )
-    received_on = models.DateField(_("date received"), default=local_today)
+    received_on = models.DateField(_("date received"), default=clock.today)
     channel = models.CharField(
         _("channel"), max_length=16, choices=RequestChannel.choices, default=RequestChannel.ONLINE
     )
@@ -263,14 +256,14 @@ class DisclosureRequest(ClusterableModel):
         or replied."""
         if self.replied_on or self.due_on is None:
             return None
-        return calendar.working_days_between(today or local_today(), self.due_on)
+        return calendar.working_days_between(today or clock.today(), self.due_on)
 
     def is_late(self, today=None):
         if self.due_on is None:
             return False
         if self.replied_on:
             return self.replied_on > self.due_on
-        return (today or local_today()) > self.due_on
+        return (today or clock.today()) > self.due_on
 
     # --- saving ---------------------------------------------------------------------------
 

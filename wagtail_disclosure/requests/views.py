@@ -1,10 +1,10 @@
 """Public views of the request form page, and helpers the admin screens share."""
 
-from django.conf import settings
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 
+from wagtail_disclosure.conf import get_setting
 from wagtail_disclosure.core.ratelimit import allow, client_ip
 
 from .models import REPLY_WORKING_DAYS, DisclosureRequest, RequestChannel
@@ -12,14 +12,12 @@ from .models import REPLY_WORKING_DAYS, DisclosureRequest, RequestChannel
 #: The session key holding the ids of the requests this browser submitted.
 SESSION_KEY = "wagtail_disclosure_submitted_requests"
 
-DEFAULT_RATE_LIMIT = (5, 3600)  # submissions per IP address, per period in seconds
-DEFAULT_POST_LIMIT = (30, 3600)  # form posts (valid or not) per IP address
 
 
 def _limits():
     return (
-        getattr(settings, "WAGTAIL_DISCLOSURE_REQUEST_RATE_LIMIT", DEFAULT_RATE_LIMIT),
-        getattr(settings, "WAGTAIL_DISCLOSURE_REQUEST_POST_LIMIT", DEFAULT_POST_LIMIT),
+        get_setting("WAGTAIL_DISCLOSURE_REQUEST_RATE_LIMIT"),
+        get_setting("WAGTAIL_DISCLOSURE_REQUEST_POST_LIMIT"),
     )
 
 
