@@ -19,8 +19,10 @@ class WagtailDisclosureAppConfig(AppConfig):
         from .progress import permissions as progress_permissions
         from .requests import permissions as request_permissions
         from .requests import signals as request_signals
+        from .units import permissions as unit_permissions
 
         for domain in (
+            unit_permissions,
             progress_permissions,
             request_permissions,
             annual_report_permissions,

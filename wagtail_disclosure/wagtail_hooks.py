@@ -1,14 +1,34 @@
-"""Wiring only: each domain's admin module registers its own viewsets, URLs and menu items."""
+"""Wiring only: each domain's admin module registers its own viewsets, menu group and panels;
+here the 政务公开 menu and the admin URLs of every domain, under one namespace."""
 
+from django.urls import include, path
 from wagtail import hooks
 
 from wagtail_disclosure.annual_reports import admin as annual_reports_admin  # noqa: F401
 from wagtail_disclosure.core.menu import disclosure_submenu
 from wagtail_disclosure.enterprises import admin as enterprises_admin  # noqa: F401
+from wagtail_disclosure.enterprises import admin_urls as enterprise_urls
 from wagtail_disclosure.plans import admin as plans_admin  # noqa: F401
+from wagtail_disclosure.plans import admin_urls as plan_urls
 from wagtail_disclosure.policies import admin as policies_admin  # noqa: F401
 from wagtail_disclosure.progress import admin as progress_admin  # noqa: F401
+from wagtail_disclosure.progress import admin_urls as progress_urls
 from wagtail_disclosure.requests import admin as requests_admin  # noqa: F401
 from wagtail_disclosure.units import admin as units_admin  # noqa: F401
+from wagtail_disclosure.units import admin_urls as unit_urls
+
+#: The namespace of every admin URL of the app: ``reverse("wagtail_disclosure_admin:ledger")``.
+ADMIN_NAMESPACE = "wagtail_disclosure_admin"
 
 hooks.register("register_admin_menu_item", disclosure_submenu)
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    urlpatterns = (
+        unit_urls.urlpatterns
+        + plan_urls.urlpatterns
+        + progress_urls.urlpatterns
+        + enterprise_urls.urlpatterns
+    )
+    return [path("disclosure/", include((urlpatterns, ADMIN_NAMESPACE), namespace=ADMIN_NAMESPACE))]

@@ -143,7 +143,7 @@ def test_the_report_exports_xlsx_with_formulas_escaped(client, column, manager):
 
     with translation.override("en"):
         response = client.get(
-            reverse("wagtail_disclosure_enterprise_report") + "?export=xlsx",
+            reverse("wagtail_disclosure_admin:enterprise_compliance") + "?export=xlsx",
             HTTP_ACCEPT_LANGUAGE="en",
         )
 
@@ -159,11 +159,11 @@ def test_the_report_exports_xlsx_with_formulas_escaped(client, column, manager):
 
 def test_the_report_lists_only_the_editors_entities(client, column, units, sector_editor):
     client.force_login(sector_editor("water-editor", units["市城乡水务局"]))
-    html = client.get(reverse("wagtail_disclosure_enterprise_report")).content.decode()
+    html = client.get(reverse("wagtail_disclosure_admin:enterprise_compliance")).content.decode()
     assert "城区供水公司" in html and "国网济宁供电公司" not in html
 
 
 def test_the_report_is_refused_to_an_editor_of_no_entity(client, column, units, make_unit_editor):
     client.force_login(make_unit_editor("education", units["市教育局"]))
-    response = client.get(reverse("wagtail_disclosure_enterprise_report"))
+    response = client.get(reverse("wagtail_disclosure_admin:enterprise_compliance"))
     assert response.status_code in (302, 403)

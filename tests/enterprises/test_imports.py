@@ -169,7 +169,7 @@ def test_an_entity_editor_imports_only_its_own_entries(column, units, make_unit_
 
 def test_the_admin_previews_the_upload_then_imports_it_on_confirmation(client, column, manager):
     client.force_login(manager)
-    url = reverse("wagtail_disclosure_import_enterprise_entries")
+    url = reverse("wagtail_disclosure_admin:import_enterprise_entries")
     upload = SimpleUploadedFile("entries.csv", ENTRIES.encode("utf-8"), content_type="text/csv")
 
     with translation.override("en"):
@@ -191,7 +191,7 @@ def test_the_admin_shows_row_errors_and_offers_no_confirmation(client, column, m
 
     with translation.override("en"):
         response = client.post(
-            reverse("wagtail_disclosure_import_enterprise_entries"),
+            reverse("wagtail_disclosure_admin:import_enterprise_entries"),
             {"file": upload},
             HTTP_ACCEPT_LANGUAGE="en",
         )

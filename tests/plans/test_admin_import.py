@@ -23,7 +23,7 @@ def preview(client, plans_index, name="task-table.xlsx", data=None, **fields):
     data = data if data is not None else (DATA / name).read_bytes()
     with translation.override("en"):
         return client.post(
-            reverse("disclosure_plan_import"),
+            reverse("wagtail_disclosure_admin:import_plan"),
             {"file": as_upload(name, data), "parent": plans_index.pk, **fields},
             HTTP_ACCEPT_LANGUAGE="en",
         )
@@ -44,14 +44,14 @@ def test_the_import_screen_is_in_the_disclosure_menu_for_managers_only(
     client, manager, make_unit_editor, jining_units
 ):
     client.force_login(manager)
-    assert client.get(reverse("disclosure_plan_import")).status_code == 200
+    assert client.get(reverse("wagtail_disclosure_admin:import_plan")).status_code == 200
     assert (
-        reverse("disclosure_plan_import")
+        reverse("wagtail_disclosure_admin:import_plan")
         in client.get(reverse("wagtailadmin_home")).content.decode()
     )
 
     client.force_login(make_unit_editor("editor", jining_units["市教育局"]))
-    refused = client.get(reverse("disclosure_plan_import"))
+    refused = client.get(reverse("wagtail_disclosure_admin:import_plan"))
     assert refused.status_code in (302, 403)  # Wagtail redirects a refusal to the dashboard
     assert "Upload a task table" not in refused.content.decode()
 
@@ -79,7 +79,7 @@ def test_upload_preview_map_an_unknown_name_and_confirm(client, manager, plans_i
     names = hidden(html, "names")
     assert "市政府有关部门、单位" in names
     mapping = confirm_data(html, map_0=f"group:{group.pk}", map_1="create")
-    response = client.post(reverse("disclosure_plan_import"), mapping)
+    response = client.post(reverse("wagtail_disclosure_admin:import_plan"), mapping)
 
     plan = TaskPlanPage.objects.get()
     assert response.status_code == 302
@@ -108,7 +108,10 @@ def test_keeping_a_name_as_text_stores_it_on_the_requirement(
 
     client.force_login(manager)
     html = preview(client, plans_index).content.decode()
-    client.post(reverse("disclosure_plan_import"), confirm_data(html, map_0="keep", map_1="keep"))
+    client.post(
+        reverse("wagtail_disclosure_admin:import_plan"),
+        confirm_data(html, map_0="keep", map_1="keep"),
+    )
 
     kept = Requirement.objects.exclude(unmatched_units=[])
     assert {"name": "县级政府办公室", "role": "lead"} in [
@@ -125,7 +128,10 @@ def test_removing_a_requirement_with_progress_needs_the_checkbox(
 
     client.force_login(manager)
     html = preview(client, plans_index).content.decode()
-    client.post(reverse("disclosure_plan_import"), confirm_data(html, map_0="keep", map_1="keep"))
+    client.post(
+        reverse("wagtail_disclosure_admin:import_plan"),
+        confirm_data(html, map_0="keep", map_1="keep"),
+    )
     target = Requirement.objects.get(text__startswith="主动公开实施传统消费升级行动")
     lines = (DATA / "task-table.csv").read_text(encoding="utf-8").splitlines(keepends=True)
     edited = "".join(line for line in lines if "主动公开实施传统消费升级行动" not in line).encode()
@@ -137,13 +143,13 @@ def test_removing_a_requirement_with_progress_needs_the_checkbox(
         html = preview(client, plans_index, "task-table-2022.csv", edited).content.decode()
         assert "has progress reports: kept unless you confirm below" in html
         assert 'name="delete_in_use"' in html
-        response = client.post(reverse("disclosure_plan_import"), confirm_data(html))
+        response = client.post(reverse("wagtail_disclosure_admin:import_plan"), confirm_data(html))
         assert response.status_code == 302
         assert Requirement.objects.filter(pk=target.pk).exists(), "kept without the checkbox"
 
         html = preview(client, plans_index, "task-table-2022.csv", edited).content.decode()
         response = client.post(
-            reverse("disclosure_plan_import"), confirm_data(html, delete_in_use="on")
+            reverse("wagtail_disclosure_admin:import_plan"), confirm_data(html, delete_in_use="on")
         )
         assert response.status_code == 302
         assert not Requirement.objects.filter(pk=target.pk).exists()
@@ -152,10 +158,10 @@ def test_removing_a_requirement_with_progress_needs_the_checkbox(
 def test_a_stale_or_forged_confirmation_is_refused_without_error(client, manager, plans_index):
     client.force_login(manager)
     data = {"import_file_name": "../../etc/passwd", "original_file_name": "x.xlsx", "names": "[]"}
-    response = client.post(reverse("disclosure_plan_import"), data)
+    response = client.post(reverse("wagtail_disclosure_admin:import_plan"), data)
     assert response.status_code == 302
     data["import_file_name"] = "0123abcdef"
-    response = client.post(reverse("disclosure_plan_import"), data)
+    response = client.post(reverse("wagtail_disclosure_admin:import_plan"), data)
     assert response.status_code == 302
 
 
@@ -168,12 +174,15 @@ def test_the_plan_downloads_as_an_escaped_workbook(client, manager, plans_index,
 
     client.force_login(manager)
     html = preview(client, plans_index).content.decode()
-    client.post(reverse("disclosure_plan_import"), confirm_data(html, map_0="keep", map_1="keep"))
+    client.post(
+        reverse("wagtail_disclosure_admin:import_plan"),
+        confirm_data(html, map_0="keep", map_1="keep"),
+    )
     plan = TaskPlanPage.objects.get()
     Requirement.objects.filter(pk=Requirement.objects.first().pk).update(text="=HYPERLINK(1)")
 
     explore = client.get(reverse("wagtailadmin_explore", args=[plan.pk])).content.decode()
-    url = reverse("disclosure_plan_export", args=[plan.pk])
+    url = reverse("wagtail_disclosure_admin:export_plan", args=[plan.pk])
     assert url in explore
     response = client.get(url)
 
@@ -192,6 +201,6 @@ def test_only_managers_download_the_plan(client, make_unit_editor, jining_units,
     plan = TaskPlanPage(title="2022", slug="2022", year=2022)
     plans_index.add_child(instance=plan)
     client.force_login(make_unit_editor("editor", jining_units["市教育局"]))
-    response = client.get(reverse("disclosure_plan_export", args=[plan.pk]))
+    response = client.get(reverse("wagtail_disclosure_admin:export_plan", args=[plan.pk]))
     assert response.status_code in (302, 403)
     assert not response.get("Content-Type", "").startswith("application/vnd.openxmlformats")

@@ -52,7 +52,7 @@ def test_the_admin_shows_the_error_and_writes_nothing(
     client.force_login(manager)
     with translation.override("en"):
         response = client.post(
-            reverse("disclosure_plan_import"),
+            reverse("wagtail_disclosure_admin:import_plan"),
             {"file": as_upload(name, data), "parent": plans_index.pk},
             HTTP_ACCEPT_LANGUAGE="en",
         )
@@ -72,7 +72,7 @@ def test_a_file_that_is_not_a_table_type_is_refused_by_the_form(client, manager,
     client.force_login(manager)
     with translation.override("en"):
         response = client.post(
-            reverse("disclosure_plan_import"),
+            reverse("wagtail_disclosure_admin:import_plan"),
             {"file": as_upload("plan.exe", b"MZ\x90\x00"), "parent": plans_index.pk},
             HTTP_ACCEPT_LANGUAGE="en",
         )

@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 from wagtail_disclosure.plans.models import Requirement
 from wagtail_disclosure.progress.models import ProgressReport, ProgressStatus
 
-LEDGER = "wagtail_disclosure_progress_ledger"
-OVERDUE = "wagtail_disclosure_progress_overdue"
+LEDGER = "wagtail_disclosure_admin:ledger"
+OVERDUE = "wagtail_disclosure_admin:overdue"
 
 
 def county_requirement(county):

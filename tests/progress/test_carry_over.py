@@ -22,7 +22,7 @@ def test_unfinished_requirements_are_listed_and_chosen_ones_copied(
             date=datetime.date(2022, 9, 1),
         )
     client.force_login(manager)
-    url = reverse("wagtail_disclosure_carry_over")
+    url = reverse("wagtail_disclosure_admin:carry_over")
     response = client.get(url, {"plan": plan_2023.pk})
     listed = [row.requirement.pk for row in response.context["rows"]]
     assert len(listed) == 83 and finished.pk not in listed

@@ -11,7 +11,7 @@ from wagtail_disclosure.plans.models import Requirement
 from wagtail_disclosure.progress.imports import COLUMNS, REQUIRED_COLUMNS, ProgressReportResource
 from wagtail_disclosure.progress.models import ProgressReport, ProgressStatus
 
-IMPORT = "wagtail_disclosure_progress_import"
+IMPORT = "wagtail_disclosure_admin:import_progress"
 HEADER = ["unit", "task", "requirement", "status", "percent", "narrative", "date"]
 
 

@@ -140,7 +140,7 @@ def test_managers_see_every_report(client, plan_2022, county, other_county, mana
 
 
 @pytest.mark.parametrize(
-    "url_name", ["wagtail_disclosure_progress_ledger", "wagtail_disclosure_carry_over"]
+    "url_name", ["wagtail_disclosure_admin:ledger", "wagtail_disclosure_admin:carry_over"]
 )
 def test_people_without_a_unit_are_kept_out(client, django_user_model, url_name):
     from django.contrib.auth.models import Permission

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
         ("wagtailadmin_home", "政务公开"),
         ("wagtailsnippets_wagtail_disclosure_unitgroup:list", "各县（市、区）政府（管委会）"),
         ("disclosure_unit_editors:index", "单位编辑"),
-        ("wagtail_disclosure_import_units", "导入单位名录"),
+        ("wagtail_disclosure_admin:import_units", "导入单位名录"),
     ],
 )
 def test_a_plan_manager_opens_the_unit_screens(client, manager, jining_units, url_name, text):

@@ -8,7 +8,7 @@ from wagtail_disclosure.units.models import UnitGroup, UnitPage
 
 pytestmark = pytest.mark.django_db
 
-URL = "wagtail_disclosure_import_units"
+URL = "wagtail_disclosure_admin:import_units"
 
 
 def upload(client, name, content):

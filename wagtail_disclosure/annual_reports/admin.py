@@ -1,33 +1,25 @@
-"""Admin wiring for annual reports: the snippet, its menu item and the unit page section."""
+"""Admin wiring for annual reports: the 年度报告 menu group and the unit page section."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.snippets.models import register_snippet
 
-from wagtail_disclosure.core.permissions import works_in_disclosure
+from wagtail_disclosure.core.menu import DisclosureMenuGroup
 from wagtail_disclosure.units.sections import UnitSection
 
 from .admin_views import AnnualReportViewSet, reports_for_unit
 from .models import AnnualReportIndexPage
 
-register_snippet(AnnualReportViewSet)
+
+class AnnualReportsMenu(DisclosureMenuGroup):
+    group = "annual_reports"
+    menu_label = _("Annual reports")
+    menu_icon = "table"
+    items = (AnnualReportViewSet,)
 
 
-class UnitEditorMenuItem(MenuItem):
-    def is_shown(self, request):
-        return works_in_disclosure(request.user)
-
-
-@hooks.register("register_disclosure_menu_item")
-def annual_reports_menu_item():
-    return UnitEditorMenuItem(
-        _("Annual reports"),
-        reverse("wagtailsnippets_wagtail_disclosure_annualreport:list"),
-        icon_name="table",
-        order=310,
-    )
+@hooks.register("register_admin_viewset")
+def register_annual_reports_menu():
+    return AnnualReportsMenu()
 
 
 @hooks.register("disclosure_unit_page_sections")

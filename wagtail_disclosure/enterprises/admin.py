@@ -1,126 +1,63 @@
-"""Wiring of the public-enterprise column: viewsets, admin URLs, menu, dashboard, panels."""
+"""Wiring of the public-enterprise column: its menu group, dashboard panel, panel kind and unit
+page sections."""
 
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
-from wagtail_disclosure.core.permissions import is_manager
+from wagtail_disclosure.core.menu import DisclosureMenuGroup, PolicyMenuItem, submenu_hook
 from wagtail_disclosure.units.sections import UnitSection
 
-from .admin_views import (
-    ComplianceReportView,
-    DisclosureEntryViewSet,
-    EnterpriseCompliancePanel,
-    EnterpriseEditorViewSet,
-    EnterpriseListImportView,
-    EntryImportView,
-)
+from .admin_views import DisclosureEntryViewSet, EnterpriseCompliancePanel, EnterpriseEditorViewSet
 from .models import EnterprisePage, SectorPage
-from .permissions import editable_enterprises, managed_sectors
+from .permissions import entry_policy, sector_policy
 from .reporting import panel_kind
 
 
-class ShownIf(MenuItem):
-    def __init__(self, label, url, test, **kwargs):
-        super().__init__(label, url, **kwargs)
-        self.test = test
-
-    def is_shown(self, request):
-        return self.test(request.user)
-
-
-def _edits_entries(user):
-    return user.is_active and editable_enterprises(user).exists()
-
-
-def _manages_a_sector(user):
-    return managed_sectors(user).exists()
+class EnterprisesMenu(DisclosureMenuGroup):
+    group = "enterprises"
+    menu_label = _("Public enterprise column")
+    menu_icon = "site"
+    items = (DisclosureEntryViewSet, EnterpriseEditorViewSet)
 
 
 @hooks.register("register_admin_viewset")
-def register_enterprise_viewsets():
-    return [DisclosureEntryViewSet(), EnterpriseEditorViewSet()]
+def register_enterprises_menu():
+    return EnterprisesMenu()
 
 
-@hooks.register("register_admin_urls")
-def register_enterprise_admin_urls():
-    return [
-        path(
-            "disclosure/enterprises/import/entities/",
-            EnterpriseListImportView.as_view(),
-            name="wagtail_disclosure_import_enterprises",
-        ),
-        path(
-            "disclosure/enterprises/import/entries/",
-            EntryImportView.as_view(),
-            name="wagtail_disclosure_import_enterprise_entries",
-        ),
-        path(
-            "disclosure/enterprises/compliance/",
-            ComplianceReportView.as_view(),
-            name="wagtail_disclosure_enterprise_report",
-        ),
-        path(
-            "disclosure/enterprises/compliance/results/",
-            ComplianceReportView.as_view(results_only=True),
-            name="wagtail_disclosure_enterprise_report_results",
-        ),
-    ]
-
-
-@hooks.register("register_disclosure_menu_item")
-def enterprise_entries_menu_item():
-    return ShownIf(
-        _("Disclosure entries"),
-        reverse("disclosure_enterprise_entries:index"),
-        _edits_entries,
-        icon_name="doc-full",
-        order=400,
-    )
-
-
-@hooks.register("register_disclosure_menu_item")
+@hooks.register(submenu_hook("enterprises"))
 def enterprise_report_menu_item():
-    return ShownIf(
+    return PolicyMenuItem(
         _("Public enterprise compliance"),
-        reverse("wagtail_disclosure_enterprise_report"),
-        _edits_entries,
+        reverse("wagtail_disclosure_admin:enterprise_compliance"),
+        policy=entry_policy,
         icon_name="table",
-        order=410,
+        order=10,
     )
 
 
-@hooks.register("register_disclosure_menu_item")
+@hooks.register(submenu_hook("enterprises"))
 def enterprise_import_menu_item():
-    return ShownIf(
+    return PolicyMenuItem(
         _("Import covered entities"),
-        reverse("wagtail_disclosure_import_enterprises"),
-        _manages_a_sector,
+        reverse("wagtail_disclosure_admin:import_enterprises"),
+        policy=sector_policy,
+        actions=["add"],
         icon_name="upload",
-        order=420,
+        order=20,
     )
 
 
-@hooks.register("register_disclosure_menu_item")
+@hooks.register(submenu_hook("enterprises"))
 def enterprise_entries_import_menu_item():
-    return ShownIf(
+    return PolicyMenuItem(
         _("Import disclosure entries"),
-        reverse("wagtail_disclosure_import_enterprise_entries"),
-        _edits_entries,
+        reverse("wagtail_disclosure_admin:import_enterprise_entries"),
+        policy=entry_policy,
+        actions=["add"],
         icon_name="upload",
-        order=430,
-    )
-
-
-@hooks.register("register_disclosure_menu_item")
-def enterprise_editors_menu_item():
-    return ShownIf(
-        _("Covered entity editors"),
-        reverse("disclosure_enterprise_editors:index"),
-        is_manager,
-        icon_name="user",
-        order=820,
+        order=30,
     )
 
 
@@ -131,7 +68,7 @@ def register_enterprise_compliance_kind():
 
 @hooks.register("construct_homepage_panels")
 def add_enterprise_compliance_panel(request, panels):
-    if _manages_a_sector(request.user):
+    if sector_policy.user_has_permission(request.user, "view"):
         panels.append(EnterpriseCompliancePanel(request))
 
 

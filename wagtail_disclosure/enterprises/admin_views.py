@@ -18,7 +18,6 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from wagtail_disclosure.core import clock
 from wagtail_disclosure.core.import_views import SpreadsheetImportView
-from wagtail_disclosure.core.permissions import is_manager
 from wagtail_disclosure.core.spreadsheets import escape_formula
 from wagtail_disclosure.enterprises import compliance
 
@@ -31,7 +30,13 @@ from .imports import (
     EntryResource,
 )
 from .models import CatalogueItem, DisclosureEntry, EnterpriseEditor, EnterprisePage, SectorPage
-from .permissions import editable_enterprises, editor_policy, entry_policy, managed_sectors
+from .permissions import (
+    editable_enterprises,
+    editor_policy,
+    entry_policy,
+    managed_sectors,
+    sector_policy,
+)
 from .reporting import render_compliance, sector_rows
 
 # -- disclosure entries ----------------------------------------------------------------------
@@ -135,10 +140,10 @@ class EnterpriseListImportView(SpreadsheetImportView):
     resource_class = EnterpriseListResource
     columns = ENTITY_COLUMNS
     required_columns = ENTITY_REQUIRED
-    success_url_name = "wagtail_disclosure_enterprise_report"
+    success_url_name = "wagtail_disclosure_admin:enterprise_compliance"
 
     def has_permission(self, user):
-        return managed_sectors(user).exists()
+        return sector_policy.user_has_permission(user, "add")
 
 
 class EntryImportView(SpreadsheetImportView):
@@ -149,7 +154,7 @@ class EntryImportView(SpreadsheetImportView):
     success_url_name = "disclosure_enterprise_entries:index"
 
     def has_permission(self, user):
-        return user.is_active and editable_enterprises(user).exists()
+        return entry_policy.user_has_permission(user, "add")
 
 
 # -- the compliance report -------------------------------------------------------------------
@@ -174,8 +179,8 @@ class ComplianceReportView(ReportView):
 
     page_title = _("Public enterprise compliance")
     header_icon = "doc-full"
-    index_url_name = "wagtail_disclosure_enterprise_report"
-    index_results_url_name = "wagtail_disclosure_enterprise_report_results"
+    index_url_name = "wagtail_disclosure_admin:enterprise_compliance"
+    index_results_url_name = "wagtail_disclosure_admin:enterprise_compliance_results"
     filterset_class = ComplianceReportFilterSet
     export_filename = "enterprise-compliance"
     model = EnterprisePage
@@ -219,9 +224,7 @@ class ComplianceReportView(ReportView):
         self.custom_value_preprocess = {**self.custom_value_preprocess, str: escape}
 
     def dispatch(self, request, *args, **kwargs):
-        if not editable_enterprises(request.user).exists() and not is_manager(
-            request.user
-        ):
+        if not entry_policy.user_has_permission(request.user, "view"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -264,5 +267,5 @@ class EnterpriseCompliancePanel(Component):
             "body": render_compliance(
                 sector_rows(sectors, request=self.request), title=str(_("My sectors"))
             ),
-            "report_url": "wagtail_disclosure_enterprise_report",
+            "report_url": "wagtail_disclosure_admin:enterprise_compliance",
         }

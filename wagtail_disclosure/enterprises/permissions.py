@@ -86,9 +86,24 @@ class DisclosureEntryPermissionPolicy(UnitScopedPermissionPolicy):
         return self.users_with_any_permission(actions)
 
 
+class SectorPermissionPolicy(UnitScopedPermissionPolicy):
+    """Sectors belong to their competent department: its editors manage the sector's entities
+    and catalogue (imports of covered entities, the compliance report)."""
+
+    def __init__(self, model):
+        super().__init__(model, unit_field="competent_department", editor_actions=("add", "view"))
+
+    def is_scoped_editor(self, user):
+        return managed_sectors(user).exists()
+
+
 entry_policy = DisclosureEntryPermissionPolicy(DisclosureEntry)
 #: Who edits for an entity is the managers' call.
 editor_policy = ManagersOnlyPolicy(EnterpriseEditor)
+
+#: Not registered with Wagtail (sector pages follow page permissions); asked by the column's
+#: import screens and menu items.
+sector_policy = SectorPermissionPolicy(SectorPage)
 
 POLICIES = {DisclosureEntry: entry_policy, EnterpriseEditor: editor_policy}
 

@@ -1,59 +1,45 @@
-"""Admin wiring of task plans: the import screen, the export button and the import log entry."""
+"""Admin wiring of task plans: the import screen (in the 计划与进展 menu), the export buttons
+and the import log entry."""
 
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter
 
-from wagtail_disclosure.core.permissions import is_manager
-from wagtail_disclosure.plans import views as views
+from wagtail_disclosure.core.menu import PolicyMenuItem, submenu_hook
 
 from .importer import LOG_ACTION
 from .models import TaskPlanPage
+from .permissions import plan_policy
 
 
-class PlanManagerMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_manager(request.user)
-
-
-@hooks.register("register_admin_urls")
-def register_plan_admin_urls():
-    return [
-        path(
-            "disclosure/plans/import/",
-            views.PlanImportView.as_view(),
-            name="disclosure_plan_import",
-        ),
-        path(
-            "disclosure/plans/<int:pk>/export/",
-            views.export_plan,
-            name="disclosure_plan_export",
-        ),
-    ]
-
-
-@hooks.register("register_disclosure_menu_item")
+@hooks.register(submenu_hook("plans"))
 def plan_import_menu_item():
-    return PlanManagerMenuItem(
-        _("Import task plan"), reverse("disclosure_plan_import"), icon_name="upload", order=100
+    return PolicyMenuItem(
+        _("Import task plan"),
+        reverse("wagtail_disclosure_admin:import_plan"),
+        policy=plan_policy,
+        actions=["add"],
+        icon_name="upload",
+        order=10,
     )
 
 
 def plan_buttons(page, user):
-    if not isinstance(page.specific_deferred, TaskPlanPage) or not is_manager(user):
+    if not isinstance(page.specific_deferred, TaskPlanPage):
+        return
+    if not plan_policy.user_has_permission(user, "add"):
         return
     yield Button(
         _("Download as Excel"),
-        reverse("disclosure_plan_export", args=[page.pk]),
+        reverse("wagtail_disclosure_admin:export_plan", args=[page.pk]),
         icon_name="download",
         priority=90,
     )
     yield Button(
         _("Import a corrected table"),
-        reverse("disclosure_plan_import") + f"?plan={page.pk}",
+        reverse("wagtail_disclosure_admin:import_plan") + f"?plan={page.pk}",
         icon_name="upload",
         priority=91,
     )

@@ -28,7 +28,6 @@ from import_export.tmp_storages import MediaStorage
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from wagtail_disclosure.core.forms import ConfirmImportForm, SpreadsheetUploadForm
-from wagtail_disclosure.core.permissions import is_manager
 from wagtail_disclosure.core.text import normalize_name
 from wagtail_disclosure.units.matching import UnitNameIndex
 from wagtail_disclosure.units.models import UnitGroup, UnitIndexPage, UnitKind, UnitPage
@@ -37,6 +36,7 @@ from .export import XLSX_CONTENT_TYPE, export_file_name, export_plan_xlsx
 from .importer import PlanImportError, apply_changes, prepare_import
 from .messages import problem_message
 from .models import TaskPlanIndexPage, TaskPlanPage
+from .permissions import plan_policy
 
 logger = logging.getLogger(__name__)
 
@@ -227,7 +227,7 @@ class PlanImportView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "upload"
 
     def dispatch(self, request, *args, **kwargs):
-        if not is_manager(request.user):
+        if not plan_policy.user_has_permission(request.user, "add"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -362,7 +362,7 @@ class PlanImportView(WagtailAdminTemplateMixin, TemplateView):
 
 def export_plan(request, pk):
     """The plan as an .xlsx in the shape it was imported from."""
-    if not is_manager(request.user):
+    if not plan_policy.user_has_permission(request.user, "view"):
         raise PermissionDenied
     plan = get_object_or_404(TaskPlanPage, pk=pk)
     response = HttpResponse(export_plan_xlsx(plan), content_type=XLSX_CONTENT_TYPE)

@@ -1,11 +1,9 @@
 """Admin wiring of policy documents, interpretations and the Q&A library."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.snippets.models import register_snippet
 
+from wagtail_disclosure.core.menu import DisclosureMenuGroup
 from wagtail_disclosure.units.sections import UnitSection
 
 from .forms import scheduled_in_future
@@ -13,8 +11,20 @@ from .models import PolicyDocumentPage
 from .publishing import RELEASE_BLOCKED, release_prepared_interpretations
 from .viewsets import PolicyQuestionViewSet, SubjectCategoryViewSet
 
-register_snippet(SubjectCategoryViewSet)
-register_snippet(PolicyQuestionViewSet)
+
+class PoliciesMenu(DisclosureMenuGroup):
+    """政策与解读: the subject categories and the Q&A library (documents and interpretations
+    are pages, edited in the page explorer)."""
+
+    group = "policies"
+    menu_label = _("Policies and interpretations")
+    menu_icon = "doc-full"
+    items = (PolicyQuestionViewSet, SubjectCategoryViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_policies_menu():
+    return PoliciesMenu()
 
 
 @hooks.register("before_publish_page")
@@ -36,26 +46,6 @@ def register_release_log_actions(actions):
         RELEASE_BLOCKED,
         _("Publishing refused: no interpretation"),
         _("Publishing refused: the document requires an interpretation and none is ready"),
-    )
-
-
-@hooks.register("register_disclosure_menu_item")
-def subject_categories_menu_item():
-    return MenuItem(
-        _("Subject categories"),
-        reverse("wagtailsnippets_wagtail_disclosure_subjectcategory:list"),
-        icon_name="tag",
-        order=300,
-    )
-
-
-@hooks.register("register_disclosure_menu_item")
-def policy_questions_menu_item():
-    return MenuItem(
-        _("Q&A library"),
-        reverse("wagtailsnippets_wagtail_disclosure_policyquestion:list"),
-        icon_name="help",
-        order=310,
     )
 
 

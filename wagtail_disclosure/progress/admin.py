@@ -1,136 +1,87 @@
-"""Wiring of progress: snippets, reports, import, carry-over, dashboard, unit page section."""
+"""Wiring of progress: the 计划与进展 menu group (progress reports, panels, ledger, overdue list,
+import, carry-over), the dashboard panels and the unit page section."""
 
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.snippets.models import register_snippet
 
-from wagtail_disclosure.core.permissions import is_manager, is_unit_editor
+from wagtail_disclosure.core.menu import DisclosureMenuGroup, PolicyMenuItem, submenu_hook
+from wagtail_disclosure.core.permissions import is_unit_editor
+from wagtail_disclosure.plans.permissions import plan_policy
 from wagtail_disclosure.progress import panels as progress_panels  # noqa: F401  (registers the panel kinds)
-from wagtail_disclosure.progress import views as views
 
 from .dashboard import MyUnitWorkPanel, dashboard_panels
 from .pages import unit_requirements_section
+from .permissions import progress_report_policy
 from .viewsets import ProgressReportViewSet, ReportPanelViewSet
 
-register_snippet(ProgressReportViewSet)
-register_snippet(ReportPanelViewSet)
+
+class PlansMenu(DisclosureMenuGroup):
+    """计划与进展: the plans' import (added by the plans domain) and the progress screens."""
+
+    group = "plans"
+    menu_label = _("Plans and progress")
+    menu_icon = "tasks"
+    items = (ProgressReportViewSet, ReportPanelViewSet)
 
 
-class ProgressMenuItem(MenuItem):
-    """Shown to plan managers and unit editors."""
-
-    def is_shown(self, request):
-        return views.may_see_progress(request.user)
+@hooks.register("register_admin_viewset")
+def register_plans_menu():
+    return PlansMenu()
 
 
-class ManagerOnlyMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_manager(request.user)
-
-
-@hooks.register("register_admin_urls")
-def progress_admin_urls():
-    return [
-        path(
-            "disclosure/progress/overdue/",
-            views.OverdueReportView.as_view(),
-            name="wagtail_disclosure_progress_overdue",
-        ),
-        path(
-            "disclosure/progress/overdue/results/",
-            views.OverdueReportView.as_view(results_only=True),
-            name="wagtail_disclosure_progress_overdue_results",
-        ),
-        path(
-            "disclosure/progress/ledger/",
-            views.LedgerReportView.as_view(),
-            name="wagtail_disclosure_progress_ledger",
-        ),
-        path(
-            "disclosure/progress/ledger/results/",
-            views.LedgerReportView.as_view(results_only=True),
-            name="wagtail_disclosure_progress_ledger_results",
-        ),
-        path(
-            "disclosure/progress/import/",
-            views.ProgressImportView.as_view(),
-            name="wagtail_disclosure_progress_import",
-        ),
-        path(
-            "disclosure/plans/carry-over/",
-            views.CarryOverView.as_view(),
-            name="wagtail_disclosure_carry_over",
-        ),
-    ]
-
-
-@hooks.register("register_disclosure_menu_item")
-def progress_reports_menu_item():
-    return ProgressMenuItem(
-        _("Progress reports"),
-        reverse("wagtailsnippets_wagtail_disclosure_progressreport:list"),
-        icon_name="tasks",
-        order=300,
-    )
-
-
-@hooks.register("register_disclosure_menu_item")
+@hooks.register(submenu_hook("plans"))
 def ledger_menu_item():
-    return ProgressMenuItem(
+    return PolicyMenuItem(
         _("Progress ledger"),
-        reverse("wagtail_disclosure_progress_ledger"),
+        reverse("wagtail_disclosure_admin:ledger"),
+        policy=progress_report_policy,
         icon_name="list-ul",
-        order=310,
+        order=20,
     )
 
 
-@hooks.register("register_disclosure_menu_item")
+@hooks.register(submenu_hook("plans"))
 def overdue_menu_item():
-    return ProgressMenuItem(
+    return PolicyMenuItem(
         _("Overdue requirements"),
-        reverse("wagtail_disclosure_progress_overdue"),
+        reverse("wagtail_disclosure_admin:overdue"),
+        policy=progress_report_policy,
         icon_name="warning",
-        order=320,
+        order=30,
     )
 
 
-@hooks.register("register_disclosure_menu_item")
+@hooks.register(submenu_hook("plans"))
 def progress_import_menu_item():
-    return ProgressMenuItem(
+    return PolicyMenuItem(
         _("Import progress reports"),
-        reverse("wagtail_disclosure_progress_import"),
+        reverse("wagtail_disclosure_admin:import_progress"),
+        policy=progress_report_policy,
+        actions=["add"],
         icon_name="upload",
-        order=330,
+        order=40,
     )
 
 
-@hooks.register("register_disclosure_menu_item")
-def report_panels_menu_item():
-    return ManagerOnlyMenuItem(
-        _("Reporting panels"),
-        reverse("wagtailsnippets_wagtail_disclosure_reportpanel:list"),
-        icon_name="table",
-        order=340,
-    )
-
-
-@hooks.register("register_disclosure_menu_item")
+@hooks.register(submenu_hook("plans"))
 def carry_over_menu_item():
-    return ManagerOnlyMenuItem(
+    return PolicyMenuItem(
         _("Carry-over review"),
-        reverse("wagtail_disclosure_carry_over"),
+        reverse("wagtail_disclosure_admin:carry_over"),
+        policy=plan_policy,
+        actions=["change"],
         icon_name="history",
-        order=350,
+        order=50,
     )
 
 
 @hooks.register("register_reports_menu_item")
 def overdue_reports_menu_item():
-    return ProgressMenuItem(
+    return PolicyMenuItem(
         _("Overdue requirements"),
-        reverse("wagtail_disclosure_progress_overdue"),
+        reverse("wagtail_disclosure_admin:overdue"),
+        policy=progress_report_policy,
         icon_name="warning",
         order=900,
     )
@@ -138,9 +89,10 @@ def overdue_reports_menu_item():
 
 @hooks.register("register_reports_menu_item")
 def ledger_reports_menu_item():
-    return ProgressMenuItem(
+    return PolicyMenuItem(
         _("Progress ledger"),
-        reverse("wagtail_disclosure_progress_ledger"),
+        reverse("wagtail_disclosure_admin:ledger"),
+        policy=progress_report_policy,
         icon_name="list-ul",
         order=910,
     )

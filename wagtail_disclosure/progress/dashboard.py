@@ -62,7 +62,7 @@ class MyUnitWorkPanel(Component):
             "units": ", ".join(
                 UnitPage.objects.filter(pk__in=units).values_list("title", flat=True)
             ),
-            "ledger_url": reverse("wagtail_disclosure_progress_ledger"),
+            "ledger_url": reverse("wagtail_disclosure_admin:ledger"),
             "heading": _("Your unit's work"),
         }
 

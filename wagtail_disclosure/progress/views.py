@@ -22,13 +22,15 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
 from wagtail_disclosure.core.import_views import SpreadsheetImportView
-from wagtail_disclosure.core.permissions import is_manager, is_unit_editor, unit_ids
+from wagtail_disclosure.core.permissions import is_manager, unit_ids
 from wagtail_disclosure.core.spreadsheets import escape_formula
 from wagtail_disclosure.plans.models import Requirement, TaskPage, TaskPlanPage
+from wagtail_disclosure.plans.permissions import plan_policy
 from wagtail_disclosure.units.models import UnitPage
 
 from .imports import COLUMN_ALIASES, COLUMNS, REQUIRED_COLUMNS, ProgressReportResource
 from .models import ProgressState
+from .permissions import progress_report_policy
 from .states import (
     DONE,
     OVERDUE,
@@ -38,10 +40,6 @@ from .states import (
     requirements_for_units,
 )
 from .templatetags import deadline_label
-
-
-def may_see_progress(user):
-    return is_manager(user) or is_unit_editor(user)
 
 
 # -- reports -------------------------------------------------------------------------------------
@@ -214,7 +212,7 @@ class ProgressReportView(ReportView):
     ]
 
     def dispatch(self, request, *args, **kwargs):
-        if not may_see_progress(request.user):
+        if not progress_report_policy.user_has_permission(request.user, "view"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -240,8 +238,8 @@ class ProgressReportView(ReportView):
 
 class OverdueReportView(ProgressReportView):
     page_title = gettext_lazy("Overdue requirements")
-    index_url_name = "wagtail_disclosure_progress_overdue"
-    index_results_url_name = "wagtail_disclosure_progress_overdue_results"
+    index_url_name = "wagtail_disclosure_admin:overdue"
+    index_results_url_name = "wagtail_disclosure_admin:overdue_results"
     filterset_class = OverdueFilterSet
     forced_state = OVERDUE
     export_filename = "overdue-requirements"
@@ -249,8 +247,8 @@ class OverdueReportView(ProgressReportView):
 
 class LedgerReportView(ProgressReportView):
     page_title = gettext_lazy("Progress ledger")
-    index_url_name = "wagtail_disclosure_progress_ledger"
-    index_results_url_name = "wagtail_disclosure_progress_ledger_results"
+    index_url_name = "wagtail_disclosure_admin:ledger"
+    index_results_url_name = "wagtail_disclosure_admin:ledger_results"
     export_filename = "progress-ledger"
 
 
@@ -261,10 +259,10 @@ class ProgressImportView(SpreadsheetImportView):
     columns = COLUMNS
     required_columns = REQUIRED_COLUMNS
     column_aliases = COLUMN_ALIASES
-    success_url_name = "wagtail_disclosure_progress_ledger"
+    success_url_name = "wagtail_disclosure_admin:ledger"
 
     def has_permission(self, user):
-        return may_see_progress(user)
+        return progress_report_policy.user_has_permission(user, "view")
 
 
 # -- carry-over (回头看) ---------------------------------------------------------------------------
@@ -356,7 +354,7 @@ class CarryOverView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "history"
 
     def dispatch(self, request, *args, **kwargs):
-        if not is_manager(request.user):
+        if not plan_policy.user_has_permission(request.user, "change"):
             raise PermissionDenied
         self.plans = list(TaskPlanPage.objects.order_by("-year", "path"))
         self.target = None

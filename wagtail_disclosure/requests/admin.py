@@ -1,56 +1,34 @@
 """Admin wiring for requests and the working-day calendar: viewsets, menu items and the dashboard
 panel. The logic lives in admin_views.py."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.snippets.models import register_snippet
 
-from wagtail_disclosure.core.permissions import is_manager
+from wagtail_disclosure.core.menu import DisclosureMenuGroup
 
 from .admin_views import (
     CalendarDayViewSet,
     DisclosureRequestViewSet,
     RequestsDuePanel,
-    sees_requests,
 )
-
-register_snippet(DisclosureRequestViewSet)
-register_snippet(CalendarDayViewSet)
+from .permissions import request_policy
 
 
-class UnitEditorMenuItem(MenuItem):
-    def is_shown(self, request):
-        return sees_requests(request.user)
+class RequestsMenu(DisclosureMenuGroup):
+    """依申请公开: the request register and the working-day calendar its clock runs on."""
+
+    group = "requests"
+    menu_label = _("Disclosure on request")
+    menu_icon = "mail"
+    items = (DisclosureRequestViewSet, CalendarDayViewSet)
 
 
-class ManagerMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_manager(request.user)
-
-
-@hooks.register("register_disclosure_menu_item")
-def requests_menu_item():
-    return UnitEditorMenuItem(
-        _("Disclosure requests"),
-        reverse("wagtailsnippets_wagtail_disclosure_disclosurerequest:list"),
-        icon_name="mail",
-        order=300,
-    )
-
-
-@hooks.register("register_disclosure_menu_item")
-def calendar_menu_item():
-    return ManagerMenuItem(
-        _("Working-day calendar"),
-        reverse("wagtailsnippets_wagtail_disclosure_calendarday:list"),
-        icon_name="date",
-        order=820,
-    )
+@hooks.register("register_admin_viewset")
+def register_requests_menu():
+    return RequestsMenu()
 
 
 @hooks.register("construct_homepage_panels")
 def add_requests_due_panel(request, panels):
-    if sees_requests(request.user):
+    if request_policy.user_has_permission(request.user, "view"):
         panels.append(RequestsDuePanel(request.user))

@@ -20,7 +20,6 @@ from wagtail_disclosure.core.permissions import (
     UnitScopedViewSetMixin,
     is_manager,
     unit_ids,
-    works_in_disclosure,
 )
 from wagtail_disclosure.units.models import UnitPage
 
@@ -32,7 +31,7 @@ from .models import (
     DisclosureRequest,
     RequestChannel,
 )
-from .permissions import request_policy
+from .permissions import calendar_policy, request_policy
 from .workdays import official_years, site_calendar
 
 # --- requests ---------------------------------------------------------------------------------
@@ -237,6 +236,7 @@ def calendar_coverage_warning(today=None):
 
 class CalendarDayViewSet(SnippetViewSet):
     model = CalendarDay
+    permission_policy = calendar_policy
     icon = "date"
     menu_label = _("Working-day calendar")
     add_to_admin_menu = False
@@ -289,7 +289,3 @@ class RequestsDuePanel(Component):
             "calendar_warning": calendar_coverage_warning(today),
             "list_url": reverse("wagtailsnippets_wagtail_disclosure_disclosurerequest:list"),
         }
-
-
-def sees_requests(user) -> bool:
-    return works_in_disclosure(user)

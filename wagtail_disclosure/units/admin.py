@@ -1,21 +1,20 @@
-"""Admin wiring for units: the unit groups snippet, unit editors, the register import."""
+"""Admin wiring for units: unit groups, unit editors and the register import, in the 单位 menu."""
 
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from wagtail_disclosure.core.permissions import is_manager
+from wagtail_disclosure.core.menu import DisclosureMenuGroup, PolicyMenuItem, submenu_hook
 
 from .models import UnitGroup, UnitMembership
-from .views import UnitRegisterImportView
+from .permissions import unit_group_policy, unit_membership_policy, unit_register_policy
 
 
 class UnitGroupViewSet(SnippetViewSet):
     model = UnitGroup
+    permission_policy = unit_group_policy
     icon = "group"
     menu_label = _("Unit groups")
     list_display = ["name", "other_names"]
@@ -32,54 +31,28 @@ class UnitMembershipViewSet(ModelViewSet):
     list_filter = ["unit"]
     form_fields = ["user", "unit"]
     add_to_admin_menu = False
+    permission_policy = unit_membership_policy
 
 
-class ManagerMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_manager(request.user)
-
-
-register_snippet(UnitGroupViewSet)
+class UnitsMenu(DisclosureMenuGroup):
+    group = "units"
+    menu_label = _("Units")
+    menu_icon = "group"
+    items = (UnitGroupViewSet, UnitMembershipViewSet)
 
 
 @hooks.register("register_admin_viewset")
-def register_unit_viewsets():
-    return UnitMembershipViewSet()
+def register_units_menu():
+    return UnitsMenu()
 
 
-@hooks.register("register_admin_urls")
-def register_units_admin_urls():
-    return [
-        path(
-            "disclosure/units/import/",
-            UnitRegisterImportView.as_view(),
-            name="wagtail_disclosure_import_units",
-        ),
-    ]
-
-
-@hooks.register("register_disclosure_menu_item")
+@hooks.register(submenu_hook("units"))
 def units_import_menu_item():
-    return ManagerMenuItem(
+    return PolicyMenuItem(
         _("Import units register"),
-        reverse("wagtail_disclosure_import_units"),
+        reverse("wagtail_disclosure_admin:import_units"),
+        policy=unit_register_policy,
+        actions=["add"],
         icon_name="upload",
-        order=900,
-    )
-
-
-@hooks.register("register_disclosure_menu_item")
-def unit_groups_menu_item():
-    return ManagerMenuItem(
-        _("Unit groups"),
-        reverse("wagtailsnippets_wagtail_disclosure_unitgroup:list"),
-        icon_name="group",
-        order=800,
-    )
-
-
-@hooks.register("register_disclosure_menu_item")
-def unit_editors_menu_item():
-    return ManagerMenuItem(
-        _("Unit editors"), reverse("disclosure_unit_editors:index"), icon_name="user", order=810
+        order=10,
     )

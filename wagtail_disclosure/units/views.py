@@ -1,9 +1,11 @@
+"""The units register import in the admin (upload, preview, confirm)."""
+
 from django.utils.translation import gettext_lazy as _
 
 from wagtail_disclosure.core.import_views import SpreadsheetImportView
-from wagtail_disclosure.core.permissions import is_manager
 
 from .imports import COLUMNS, REQUIRED_COLUMNS, UnitRegisterResource
+from .permissions import unit_register_policy
 
 
 class UnitRegisterImportView(SpreadsheetImportView):
@@ -14,4 +16,4 @@ class UnitRegisterImportView(SpreadsheetImportView):
     success_url_name = "wagtailadmin_explore_root"
 
     def has_permission(self, user):
-        return is_manager(user)
+        return unit_register_policy.user_has_permission(user, "add")
