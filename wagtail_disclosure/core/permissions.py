@@ -17,18 +17,51 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Exists, Q
 from wagtail.admin.panels import ObjectList
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from wagtail_disclosure.conf import get_setting
 
-_MANAGER_CACHE = "_wagtail_disclosure_is_manager"
-_UNITS_CACHE = "_wagtail_disclosure_unit_ids"
+_ANSWERS = "_wagtail_disclosure_answers"
 
 #: The reverse name of the unit membership's user field (see ``units.models.UnitMembership``).
 MEMBERSHIPS = "disclosure_unit_memberships"
+
+
+def answer_once(user, question: str, compute):
+    """``compute()``, asked once per request for ``user`` and then remembered.
+
+    Django gives each request its own user object, so an answer kept on it lasts exactly as long
+    as the request: a menu, a dashboard and a listing asking the same question cost one query.
+    """
+    answers = user.__dict__.setdefault(_ANSWERS, {})
+    if question not in answers:
+        answers[question] = compute()
+    return answers[question]
+
+
+def forget(user) -> None:
+    """Drop the remembered answers, after a user's groups or memberships changed mid-request."""
+    user.__dict__.pop(_ANSWERS, None)
+
+
+def _roles(user) -> tuple[bool, frozenset[int]]:
+    """(is in the managers group, unit ids), in one query for a unit editor.
+
+    The memberships come annotated with the group test; only a user without memberships needs a
+    second query to learn whether they are in the managers group.
+    """
+    in_group = user.groups.filter(name=get_setting("WAGTAIL_DISCLOSURE_MANAGERS_GROUP"))
+    rows = list(
+        getattr(user, MEMBERSHIPS)
+        .annotate(manager=Exists(in_group))
+        .values_list("unit_id", "manager")
+    )
+    if rows:
+        return rows[0][1], frozenset(unit_id for unit_id, _manager in rows)
+    return in_group.exists(), frozenset()
 
 
 def is_manager(user) -> bool:
@@ -37,30 +70,14 @@ def is_manager(user) -> bool:
         return False
     if user.is_superuser:
         return True
-    cached = getattr(user, _MANAGER_CACHE, None)
-    if cached is None:
-        group = get_setting("WAGTAIL_DISCLOSURE_MANAGERS_GROUP")
-        cached = user.groups.filter(name=group).exists()
-        setattr(user, _MANAGER_CACHE, cached)
-    return cached
+    return answer_once(user, "roles", lambda: _roles(user))[0]
 
 
 def unit_ids(user) -> frozenset[int]:
     """The ids of the units ``user`` edits for (empty for anonymous users)."""
     if user is None or not user.is_authenticated or not user.is_active:
         return frozenset()
-    cached = getattr(user, _UNITS_CACHE, None)
-    if cached is None:
-        cached = frozenset(getattr(user, MEMBERSHIPS).values_list("unit_id", flat=True))
-        setattr(user, _UNITS_CACHE, cached)
-    return cached
-
-
-def forget(user) -> None:
-    """Drop the cached answers, after a user's groups or memberships changed in this request."""
-    for name in (_MANAGER_CACHE, _UNITS_CACHE):
-        if hasattr(user, name):
-            delattr(user, name)
+    return answer_once(user, "roles", lambda: _roles(user))[1]
 
 
 def is_unit_editor(user) -> bool:

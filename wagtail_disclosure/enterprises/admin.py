@@ -10,7 +10,7 @@ from wagtail_disclosure.units.sections import UnitSection
 
 from .admin_views import DisclosureEntryViewSet, EnterpriseCompliancePanel, EnterpriseEditorViewSet
 from .models import EnterprisePage, SectorPage
-from .permissions import entry_policy, sector_policy
+from .permissions import entry_policy, manages_a_sector, sector_policy
 from .reporting import panel_kind
 
 
@@ -68,7 +68,7 @@ def register_enterprise_compliance_kind():
 
 @hooks.register("construct_homepage_panels")
 def add_enterprise_compliance_panel(request, panels):
-    if sector_policy.user_has_permission(request.user, "view"):
+    if manages_a_sector(request.user):
         panels.append(EnterpriseCompliancePanel(request))
 
 

@@ -18,11 +18,13 @@ buttons) asks.
 
 from __future__ import annotations
 
-from django.db.models import Q
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, Q
 
 from wagtail_disclosure.core.permissions import (
     ManagersOnlyPolicy,
     UnitScopedPermissionPolicy,
+    answer_once,
     is_manager,
     unit_ids,
 )
@@ -67,6 +69,33 @@ def can_edit_entries(user, enterprise) -> bool:
     return user.is_authenticated and enterprise.editors.filter(user=user).exists()
 
 
+def _column_roles(user) -> tuple[bool, bool]:
+    """(adds entries for some entity, manages some sector), in one query."""
+    if not user.is_authenticated:
+        return False, False
+    row = (
+        get_user_model()
+        .objects.filter(pk=user.pk)
+        .annotate(
+            entries=Exists(editable_enterprises(user)),
+            sectors=Exists(managed_sectors(user)),
+        )
+        .values_list("entries", "sectors")
+        .first()
+    )
+    return (bool(row[0]), bool(row[1])) if row else (False, False)
+
+
+def edits_entries(user) -> bool:
+    """Does ``user`` add disclosure entries for at least one entity?"""
+    return answer_once(user, "column_roles", lambda: _column_roles(user))[0]
+
+
+def manages_a_sector(user) -> bool:
+    """Is ``user``'s unit the competent department of at least one sector?"""
+    return answer_once(user, "column_roles", lambda: _column_roles(user))[1]
+
+
 class DisclosureEntryPermissionPolicy(UnitScopedPermissionPolicy):
     """Entries belong to their entity: its editors, its sector's department and managers."""
 
@@ -74,7 +103,7 @@ class DisclosureEntryPermissionPolicy(UnitScopedPermissionPolicy):
         super().__init__(model, editor_actions=("add", "change", "delete", "view"))
 
     def is_scoped_editor(self, user):
-        return editable_enterprises(user).exists()
+        return edits_entries(user)
 
     def editor_scope(self, user):
         return Q(enterprise__in=editable_enterprises(user).values("pk"))
@@ -94,7 +123,7 @@ class SectorPermissionPolicy(UnitScopedPermissionPolicy):
         super().__init__(model, unit_field="competent_department", editor_actions=("add", "view"))
 
     def is_scoped_editor(self, user):
-        return managed_sectors(user).exists()
+        return manages_a_sector(user)
 
 
 entry_policy = DisclosureEntryPermissionPolicy(DisclosureEntry)

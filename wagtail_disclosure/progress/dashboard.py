@@ -10,10 +10,9 @@ from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 
 from wagtail_disclosure.core.permissions import unit_ids
-from wagtail_disclosure.units.models import UnitPage
 
 from .models import ReportPanel
-from .states import DONE, STATE_ORDER, ProgressSnapshot, requirements_for_units
+from .states import DONE, STATE_ORDER, live_progress
 
 #: How many open requirements "Your unit's work" lists before pointing to the ledger.
 MY_WORK_LIMIT = 10
@@ -43,9 +42,8 @@ class MyUnitWorkPanel(Component):
         self.user = user
 
     def get_context_data(self, parent_context):
-        units = set(unit_ids(self.user))
-        requirements = requirements_for_units(units).filter(task__live=True)
-        snapshot = ProgressSnapshot(requirements, unit_ids=units)
+        units = unit_ids(self.user)
+        snapshot = live_progress(parent_context.get("request")).narrowed(unit_ids=units)
         order = {state: i for i, state in enumerate(STATE_ORDER)}
         pairs = [(row, up) for row, up in snapshot.pairs() if up.state != DONE]
         pairs.sort(
@@ -60,7 +58,9 @@ class MyUnitWorkPanel(Component):
             "total": len(pairs),
             "tally": snapshot.tally(),
             "units": ", ".join(
-                UnitPage.objects.filter(pk__in=units).values_list("title", flat=True)
+                unit.title
+                for unit in sorted(snapshot.units.values(), key=lambda u: u.path)
+                if unit.pk in units
             ),
             "ledger_url": reverse("wagtail_disclosure_admin:ledger"),
             "heading": _("Your unit's work"),

@@ -25,6 +25,8 @@ from .states import (
     OVERDUE,
     GroupMembers,
     ProgressSnapshot,
+    group_members,
+    live_progress,
     plan_requirements,
     requirements_for_units,
 )
@@ -53,25 +55,28 @@ def panel_unit_ids(panel, members=None):
 
 
 def panel_snapshot(panel, today=None, request=None):
-    """The snapshot of the panel's scope; panels of the same scope on one page share it."""
-    unit_ids = panel_unit_ids(panel)
-    key = (panel.plan_id, panel.section_number, frozenset(unit_ids or ()), unit_ids is None,
-           today)
-    cache = getattr(request, "_disclosure_snapshots", None) if request is not None else None
-    if cache is not None and key in cache:
-        return cache[key]
+    """The progress in the panel's scope.
+
+    Within a request, every panel is a view of the request's one snapshot of live progress;
+    a fixed ``today`` (reports for another day) builds its own.
+    """
+    members = group_members(request)
+    unit_ids = panel_unit_ids(panel, members)
+    if request is not None and today is None:
+        return live_progress(request).narrowed(
+            plan=panel.plan if panel.plan_id else None,
+            section=panel.section_number or None,
+            unit_ids=unit_ids,
+        )
     requirements = panel_requirements(panel)
     if unit_ids is not None:
-        requirements = requirements.filter(pk__in=requirements_for_units(unit_ids).values("pk"))
-    snapshot = ProgressSnapshot(requirements, today=today, unit_ids=unit_ids)
-    if request is not None:
-        if cache is None:
-            cache = request._disclosure_snapshots = {}
-        cache[key] = snapshot
-    return snapshot
+        requirements = requirements.filter(
+            pk__in=requirements_for_units(unit_ids, members).values("pk")
+        )
+    return ProgressSnapshot(requirements, today=today, unit_ids=unit_ids, members=members)
 
 
-def visible_in_scope(panel, user) -> bool:
+def visible_in_scope(panel, user, request=None) -> bool:
     """Managers see every panel; a unit editor sees plan-wide panels and those of their units
     (or of a group their unit belongs to)."""
     if is_manager(user):
@@ -82,7 +87,7 @@ def visible_in_scope(panel, user) -> bool:
     if panel.unit_id:
         return panel.unit_id in units
     if panel.group_id:
-        return bool(GroupMembers().of(panel.group_id) & units)
+        return bool(group_members(request).of(panel.group_id) & units)
     return True
 
 

@@ -206,14 +206,24 @@ def is_responsible(requirement, unit) -> bool:
     return unit.pk in expected.get(requirement.pk, {})
 
 
-def requirements_for_units(units):
+def group_members(request=None) -> GroupMembers:
+    """The groups' members, read once per request: a dashboard asks for them in every panel."""
+    if request is None:
+        return GroupMembers()
+    members = getattr(request, "_disclosure_group_members", None)
+    if members is None:
+        members = request._disclosure_group_members = GroupMembers()
+    return members
+
+
+def requirements_for_units(units, members=None):
     """Requirements the units lead or help with, directly or through a group."""
     unit_ids = (
         list(units.values_list("pk", flat=True))
         if hasattr(units, "values_list")
         else [u.pk if hasattr(u, "pk") else u for u in units]
     )
-    group_ids = GroupMembers().groups_of(unit_ids)
+    group_ids = (members or GroupMembers()).groups_of(unit_ids)
     condition = Q(lead_units__in=unit_ids) | Q(cooperating_units__in=unit_ids)
     if group_ids:
         condition |= Q(lead_groups__in=group_ids) | Q(cooperating_groups__in=group_ids)
@@ -282,11 +292,11 @@ class ProgressSnapshot:
     Costs a fixed number of queries whatever the number of requirements, units and reports.
     """
 
-    def __init__(self, requirements=None, *, today=None, unit_ids=None):
+    def __init__(self, requirements=None, *, today=None, unit_ids=None, members=None):
         self.today = today or clock.today()
         if requirements is None:
             requirements = Requirement.objects.all()
-        self.members = GroupMembers()
+        self.members = members or GroupMembers()
         self.requirements = list(
             requirements.select_related("task").order_by("task__path", "sort_order", "pk")
         )
@@ -352,6 +362,38 @@ class ProgressSnapshot:
             )
 
     # -- views of the snapshot ---------------------------------------------------------------
+    def narrowed(self, *, plan=None, section=None, unit_ids=None):
+        """The same progress for one plan, section or set of units, without another query.
+
+        Equal to a snapshot built for that scope: a requirement is kept when one of the units
+        answers for it, and its state and tally are those of the kept units.
+        """
+        view = object.__new__(type(self))
+        view.today, view.members, view.units = self.today, self.members, self.units
+        view.rows = []
+        for row in self.rows:
+            task = row.requirement.task
+            if plan is not None and not (
+                task.path.startswith(plan.path) and task.depth == plan.depth + 1
+            ):
+                continue
+            if section is not None and task.section_number != section:
+                continue
+            units = row.units
+            if unit_ids is not None:
+                units = [u for u in units if u.unit.pk in unit_ids]
+                if not units:
+                    continue
+            tally = Tally()
+            for unit_progress in units:
+                tally.add(unit_progress.state)
+            state = combine_states(
+                [u.state for u in units], due_date=row.requirement.due_date, today=self.today
+            )
+            view.rows.append(RequirementProgress(row.requirement, row.named, units, state, tally))
+        view.requirements = [row.requirement for row in view.rows]
+        return view
+
     def pairs(self):
         for row in self.rows:
             for unit_progress in row.units:
@@ -420,6 +462,24 @@ class ProgressSnapshot:
             else:
                 rows = [r for r in rows if r.state == state]
         return rows
+
+
+def live_progress(request=None) -> ProgressSnapshot:
+    """The progress of every live requirement, built once per request.
+
+    A dashboard shows several panels and a unit editor's own work; each is a
+    :meth:`ProgressSnapshot.narrowed` view of this one snapshot, so the page costs the same
+    queries whatever the number of panels.
+    """
+    if request is None:
+        return ProgressSnapshot(Requirement.objects.filter(task__live=True))
+    snapshot = getattr(request, "_disclosure_live_progress", None)
+    if snapshot is None:
+        snapshot = ProgressSnapshot(
+            Requirement.objects.filter(task__live=True), members=group_members(request)
+        )
+        request._disclosure_live_progress = snapshot
+    return snapshot
 
 
 def plan_requirements(plan, *, live_only=True):
