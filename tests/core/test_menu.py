@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def admin_loaded():
     """The admin registers its viewsets, and with them the menu groups, when its URLs load."""
-    get_resolver().url_patterns
+    assert get_resolver().url_patterns
 
 
 def menu_for(user):
