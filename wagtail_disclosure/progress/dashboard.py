@@ -13,7 +13,8 @@ from wagtail_disclosure.core.permissions import unit_ids
 from wagtail_disclosure.units.models import UnitPage
 
 from .models import ReportPanel
-from .states import DONE, STATE_ORDER, ProgressSnapshot, requirements_for_units
+from .responsibilities import requirements_for_units
+from .states import DONE, STATE_ORDER, ProgressSnapshot
 
 #: How many open requirements "Your unit's work" lists before pointing to the ledger.
 MY_WORK_LIMIT = 10
