@@ -27,9 +27,10 @@ logger = logging.getLogger(__name__)
 RELEASE_BLOCKED = "wagtail_disclosure.release_blocked"
 
 
-# The interpretations of a document are reached through the relation they declare
-# (``InterpretationPage.interpreted_documents``, related name ``interpretations``): the document's
-# model uses this module, and interpretations are a model apart that may use the documents'.
+# A document's interpretations are reached through the relation they declare
+# (``InterpretationPage.interpreted_documents``, related name ``interpretations``) rather than by
+# importing their model: the document model uses this module, and the interpretation module uses
+# the document model.
 
 
 def live_interpretations(document):
