@@ -10,7 +10,7 @@ from django.utils import translation
 from tests.progress.plan_builder import build_generated_plan
 from wagtail_disclosure.plans.models import Requirement
 from wagtail_disclosure.progress.models import ProgressReport, ProgressStatus
-from wagtail_disclosure.progress.states import requirements_for_units
+from wagtail_disclosure.progress.responsibilities import requirements_for_units
 
 
 def file_report(requirement, unit, status, percent=50, date=datetime.date(2022, 9, 30), **kw):

@@ -8,10 +8,13 @@ whose numbers fail a check of the format cannot be published.
 
 from datetime import date
 from decimal import Decimal
+from itertools import groupby
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -40,6 +43,8 @@ from .format import (
     cell_choices,
     check_figures,
 )
+from .layout import report_tables
+from .workbook import XLSX_TYPE, report_workbook, workbook_file_name
 
 __all__ = [
     "AnnualReport",
@@ -341,20 +346,40 @@ class AnnualReportIndexPage(RoutablePageMixin, Page):
             "annual_report" + suffix, kwargs={"unit_id": report.unit_id, "year": report.year}
         )
 
+    def reports_by_year(self):
+        """[(year, [(report, its url)])], the latest year first."""
+        reports = self.published_reports().order_by("-year", "unit__path")
+        return [
+            (year, [(report, self.report_url(report)) for report in group])
+            for year, group in groupby(reports, key=lambda r: r.year)
+        ]
+
+    def published_report(self, unit_id, year):
+        """The published report of a unit and year, or 404."""
+        return get_object_or_404(
+            self.published_reports().prefetch_related("overrides"), unit_id=unit_id, year=year
+        )
+
     @path("")
     def index_view(self, request):
-        from .views import report_index
-
-        return report_index(request, self)
+        return self.render(request, context_overrides={"reports_by_year": self.reports_by_year()})
 
     @path("<int:unit_id>/<int:year>/", name="annual_report")
     def report_view(self, request, unit_id, year):
-        from .views import report_detail
-
-        return report_detail(request, self, unit_id, year)
+        report = self.published_report(unit_id, year)
+        return self.render(
+            request,
+            template="wagtail_disclosure/annual_reports/report_page.html",
+            context_overrides={
+                "report": report,
+                "tables": report_tables(report.figures()),
+                "xlsx_url": self.report_url(report, "_xlsx"),
+            },
+        )
 
     @path("<int:unit_id>/<int:year>/xlsx/", name="annual_report_xlsx")
     def report_xlsx_view(self, request, unit_id, year):
-        from .views import report_xlsx
-
-        return report_xlsx(request, self, unit_id, year)
+        report = self.published_report(unit_id, year)
+        response = HttpResponse(report_workbook(report), content_type=XLSX_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="{workbook_file_name(report)}"'
+        return response

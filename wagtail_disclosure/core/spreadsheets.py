@@ -67,7 +67,7 @@ def _read_xlsx(data: bytes) -> tablib.Dataset:
         zipfile.ZipFile(io.BytesIO(data)).testzip()
     except zipfile.BadZipFile as exc:
         raise SpreadsheetError(_("The Excel file is damaged (not a valid zip archive).")) from exc
-    from openpyxl import load_workbook
+    from openpyxl import load_workbook  # heavy: loaded only when an .xlsx file is imported
 
     workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     sheet = workbook.worksheets[0]

@@ -3,6 +3,9 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from .models import SectorPage
+from .reporting import render_compliance, sector_rows
+
 
 class EnterpriseComplianceBlock(blocks.StructBlock):
     """Shares of catalogue items disclosed and up to date, for one sector or for all."""
@@ -20,9 +23,6 @@ class EnterpriseComplianceBlock(blocks.StructBlock):
         icon = "doc-full"
 
     def render_basic(self, value, context=None):
-        from .models import SectorPage
-        from .reporting import render_compliance, sector_rows
-
         sectors = SectorPage.objects.all()
         if value.get("sector"):
             sectors = sectors.filter(pk=value["sector"].pk)

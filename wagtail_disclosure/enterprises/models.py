@@ -10,17 +10,26 @@ change the page.
 
 from __future__ import annotations
 
+import datetime
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Count, IntegerField, Max, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, PagePermissionTester
+from wagtail.models import Orderable, Page, PageManager, PagePermissionTester
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from wagtail_disclosure.core import clock
 from wagtail_disclosure.core.permissions import is_manager, unit_ids
+
+from .freshness import Figures, Status, UpdatePeriod, fresh_entries, item_status
 
 __all__ = [
     "UpdatePeriod",
@@ -33,17 +42,6 @@ __all__ = [
     "EnterpriseEditor",
     "DisclosureEntry",
 ]
-
-
-class UpdatePeriod(models.TextChoices):
-    """How often a catalogue item must be updated (更新频率)."""
-
-    REAL_TIME = "real_time", _("Real time")
-    MONTHLY = "monthly", _("Monthly")
-    QUARTERLY = "quarterly", _("Quarterly")
-    HALF_YEARLY = "half_yearly", _("Half-yearly")
-    YEARLY = "yearly", _("Yearly")
-    AS_NEEDED = "as_needed", _("As needed")
 
 
 class SectorKind(models.TextChoices):
@@ -119,11 +117,60 @@ class EnterpriseColumnPage(ColumnPermissionsMixin, Page):
         verbose_name_plural = _("public enterprise columns")
 
     def get_context(self, request, *args, **kwargs):
-        from .views import column_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(column_context(self))
+        today = clock.today()
+        context.update(today=today, sector_rows=self.sector_rows(today))
         return context
+
+    def sector_rows(self, today):
+        """[(sector, its figures, its live entities)] for each live sector of the column."""
+        sectors = SectorPage.objects.child_of(self).select_related("competent_department")
+        figures = sectors.compliance_figures(on=today)
+        entities = EnterprisePage.objects.live().filter(sector__in=[f.sector.pk for f in figures])
+        by_sector = {}
+        for entity in entities.order_by("path"):
+            by_sector.setdefault(entity.sector_id, []).append(entity)
+        return [(f.sector, f.figures, by_sector.get(f.sector.pk, [])) for f in figures]
+
+
+class SectorPageQuerySet(PageQuerySet):
+    def compliance_figures(self, on=None) -> list[SectorFigures]:
+        """Figures per live sector of this queryset, over live entities.
+
+        Two queries: the sectors with their item counts, then the entities' counts summed per
+        sector.
+        """
+        on = on or clock.today()
+        sectors = list(
+            self.live()
+            .annotate(catalogue_size=Count("catalogue_items", distinct=True))
+            .order_by("path")
+        )
+        sums = {
+            row["sector_id"]: row
+            for row in EnterprisePage.objects.live()
+            .filter(sector__in=[s.pk for s in sectors])
+            .with_catalogue_counts(on)
+            .order_by()
+            .values("sector_id")
+            .annotate(
+                entities=Count("pk"),
+                disclosed=Sum("disclosed_count"),
+                current=Sum("current_count"),
+            )
+        }
+        result = []
+        for sector in sectors:
+            row = sums.get(sector.pk, {})
+            entities = row.get("entities", 0)
+            figures = Figures(
+                items=sector.catalogue_size * entities,
+                disclosed=row.get("disclosed") or 0,
+                current=row.get("current") or 0,
+                entities=entities,
+            )
+            result.append(SectorFigures(sector, figures))
+        return result
 
 
 class SectorPage(ColumnPermissionsMixin, Page, ComplaintChannel):  # noqa: DJ008 (Page has __str__)
@@ -162,16 +209,50 @@ class SectorPage(ColumnPermissionsMixin, Page, ComplaintChannel):  # noqa: DJ008
     subpage_types = ["wagtail_disclosure.EnterprisePage"]
     template = "wagtail_disclosure/enterprises/sector_page.html"
 
+    objects = PageManager.from_queryset(SectorPageQuerySet)()
+
     class Meta:
         verbose_name = _("sector")
         verbose_name_plural = _("sectors")
 
     def get_context(self, request, *args, **kwargs):
-        from .views import sector_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(sector_context(self))
+        today = clock.today()
+        items = list(self.catalogue_items.order_by("sort_order", "pk"))
+        rows = self.entity_rows(items, today)
+        context.update(
+            today=today,
+            catalogue=items,
+            rules=SectorRule.objects.filter(sector=self).select_related("document"),
+            department=self.competent_department,
+            entity_rows=rows,
+            sector_total=Figures(
+                items=sum(f.items for _e, f, _c in rows),
+                disclosed=sum(f.disclosed for _e, f, _c in rows),
+                current=sum(f.current for _e, f, _c in rows),
+                entities=len(rows),
+            ),
+        )
         return context
+
+    def entity_rows(self, items, today):
+        """[(entity, its figures, an :class:`ItemCell` per item)] for each live entity."""
+        entities = list(
+            EnterprisePage.objects.live()
+            .filter(sector=self)
+            .with_catalogue_counts(on=today)
+            .order_by("path")
+        )
+        latest = DisclosureEntry.objects.filter(enterprise__in=entities).latest_dates()
+        rows = []
+        for entity in entities:
+            cells = []
+            for item in items:
+                date = latest.get((entity.pk, item.pk))
+                cells.append(ItemCell(item, date, item_status(item.update_period, date, today)))
+            figures = Figures(entity.item_count, entity.disclosed_count, entity.current_count)
+            rows.append((entity, figures, cells))
+        return rows
 
 
 class SectorRule(Orderable):
@@ -235,6 +316,37 @@ class CatalogueItem(Orderable):
         return self.name
 
 
+class EnterprisePageQuerySet(PageQuerySet):
+    def with_catalogue_counts(self, on=None):
+        """Add ``item_count``, ``disclosed_count`` and ``current_count`` to each entity."""
+        on = on or clock.today()
+        items = CatalogueItem.objects.filter(sector_id=OuterRef("sector_id"))
+        disclosed = items.filter(entries__enterprise_id=OuterRef("pk"))
+        current = CatalogueItem.objects.filter(
+            Q(sector_id=OuterRef("sector_id"), entries__enterprise_id=OuterRef("pk"))
+            & fresh_entries(on, prefix="entries__")
+        )
+        return self.annotate(
+            item_count=_count_items(items),
+            disclosed_count=_count_items(disclosed),
+            current_count=_count_items(current),
+        )
+
+
+def _count_items(items):
+    """A subquery counting the distinct catalogue items of ``items`` (all of one sector)."""
+    return Coalesce(
+        Subquery(
+            items.order_by()
+            .values("sector_id")
+            .annotate(n=Count("pk", distinct=True))
+            .values("n")[:1],
+            output_field=IntegerField(),
+        ),
+        0,
+    )
+
+
 class EnterprisePage(ColumnPermissionsMixin, Page, ComplaintChannel):  # noqa: DJ008 (Page has __str__)
     """A covered entity (适用主体): an enterprise or institution the sector's rules cover."""
 
@@ -286,6 +398,8 @@ class EnterprisePage(ColumnPermissionsMixin, Page, ComplaintChannel):  # noqa: D
     subpage_types = []
     template = "wagtail_disclosure/enterprises/enterprise_page.html"
 
+    objects = PageManager.from_queryset(EnterprisePageQuerySet)()
+
     class Meta:
         verbose_name = _("covered entity")
         verbose_name_plural = _("covered entities")
@@ -297,11 +411,46 @@ class EnterprisePage(ColumnPermissionsMixin, Page, ComplaintChannel):  # noqa: D
         super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from .views import enterprise_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(enterprise_context(self))
+        today = clock.today()
+        sector = (
+            SectorPage.objects.select_related("competent_department")
+            .filter(pk=self.sector_id)
+            .first()
+        )
+        cells = self.item_cells(today)
+        context.update(
+            today=today,
+            sector=sector,
+            department=sector.competent_department if sector else None,
+            item_cells=cells,
+            entity_figures=Figures(
+                items=len(cells),
+                disclosed=sum(1 for c in cells if c.status != Status.MISSING),
+                current=sum(1 for c in cells if c.status == Status.CURRENT),
+            ),
+        )
         return context
+
+    def item_cells(self, today):
+        """An :class:`ItemCell` per item of the sector's catalogue, with the latest entry."""
+        latest_entry = DisclosureEntry.objects.filter(
+            enterprise=self, item=OuterRef("pk")
+        ).order_by("-date", "-pk")
+        items = list(
+            CatalogueItem.objects.filter(sector_id=self.sector_id)
+            .annotate(latest_id=Subquery(latest_entry.values("pk")[:1]))
+            .order_by("sort_order", "pk")
+        )
+        entries = DisclosureEntry.objects.select_related("document").in_bulk(
+            [i.latest_id for i in items if i.latest_id]
+        )
+        cells = []
+        for item in items:
+            entry = entries.get(item.latest_id)
+            date = entry.date if entry else None
+            cells.append(ItemCell(item, date, item_status(item.update_period, date, today), entry))
+        return cells
 
 
 class EnterpriseEditor(models.Model):
@@ -329,6 +478,17 @@ class EnterpriseEditor(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.enterprise}"
+
+
+class DisclosureEntryQuerySet(models.QuerySet):
+    def latest_dates(self):
+        """{(enterprise id, item id): latest entry date} over these entries, in one query."""
+        return {
+            (row["enterprise_id"], row["item_id"]): row["latest"]
+            for row in self.order_by()
+            .values("enterprise_id", "item_id")
+            .annotate(latest=Max("date"))
+        }
 
 
 class DisclosureEntry(models.Model):
@@ -363,6 +523,8 @@ class DisclosureEntry(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
+    objects = DisclosureEntryQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("disclosure entry")
         verbose_name_plural = _("disclosure entries")
@@ -386,6 +548,29 @@ class DisclosureEntry(models.Model):
 
     def href(self):
         return self.document.url if self.document_id else self.url
+
+
+# --- what the public pages show ----------------------------------------------------------------
+
+
+@dataclass
+class SectorFigures:
+    sector: SectorPage
+    figures: Figures
+
+
+@dataclass
+class ItemCell:
+    """One catalogue item for one entity: its latest date and status."""
+
+    item: CatalogueItem
+    latest: datetime.date | None
+    status: str
+    entry: DisclosureEntry | None = None
+
+    @property
+    def status_label(self):
+        return Status.LABELS[self.status]
 
 
 # --- page permissions ----------------------------------------------------------------------

@@ -19,7 +19,9 @@ buttons) asks.
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.db.models import Exists, Q
+from wagtail.models import GroupPagePermission
 
 from wagtail_disclosure.core.permissions import (
     ManagersOnlyPolicy,
@@ -146,9 +148,6 @@ def ensure_sector_editors_group(column, name=SECTOR_EDITORS_GROUP):
 
     Members still change only the sectors of the units they edit for: the pages narrow it.
     """
-    from django.contrib.auth.models import Group, Permission
-    from wagtail.models import GroupPagePermission
-
     group, _created = Group.objects.get_or_create(name=name)
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")

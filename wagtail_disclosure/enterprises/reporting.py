@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail_disclosure.core import clock
+from wagtail_disclosure.core.panels import PanelKind
 from wagtail_disclosure.enterprises import compliance
 
 from .models import SectorPage
@@ -122,8 +123,6 @@ def visible_to(panel, user) -> bool:
 
 
 def panel_kind():
-    from wagtail_disclosure.core.panels import PanelKind
-
     return PanelKind(
         code=CODE,
         label=LABEL,

@@ -23,10 +23,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from wagtail import hooks
+from wagtail.actions.delete_page import DeletePageAction
+from wagtail.documents import get_document_model
 from wagtail.log_actions import log
 
 from wagtail_disclosure.core.text import normalize_name
@@ -34,7 +36,14 @@ from wagtail_disclosure.units.matching import UnitNameIndex
 from wagtail_disclosure.units.models import UnitGroup, UnitPage
 
 from .messages import problem_message
-from .models import Requirement, TaskPage, TaskPlanIndexPage, TaskPlanPage
+from .models import (
+    Requirement,
+    TaskPage,
+    TaskPlanIndexPage,
+    TaskPlanPage,
+    delete_dependents,
+    requirements_in_use,
+)
 from .parsing import PlanOutline, outline_to_dict, parse_plan
 
 #: Two texts this similar (difflib ratio) are one requirement edited, not two requirements.
@@ -43,8 +52,6 @@ SIMILARITY_THRESHOLD = 0.6
 MAX_SIMILARITY_CANDIDATES = 300
 #: The log action recorded on the plan page for every import that changed something.
 LOG_ACTION = "wagtail_disclosure.import_plan"
-#: Hook: ``fn(requirements_queryset) -> iterable of primary keys`` of requirements in use.
-IN_USE_HOOK = "disclosure_requirements_in_use"
 
 TASK_NUMBER = re.compile(
     r"^\s*([（(]\s*(?:[一二三四五六七八九十百零〇两]+|[0-9０-９]+)\s*[）)])\s*"
@@ -55,49 +62,6 @@ LINK_FIELDS = ("lead_units", "lead_groups", "cooperating_units", "cooperating_gr
 
 class PlanImportError(Exception):
     """The import cannot be applied as asked; the message is for the editor."""
-
-
-# --- Requirements in use ----------------------------------------------------------------------
-
-
-def protected_relations(model=Requirement):
-    """Reverse relations that forbid deleting a requirement (progress reports and the like)."""
-    return [
-        rel
-        for rel in model._meta.related_objects
-        if getattr(rel, "on_delete", None) in (models.PROTECT, models.RESTRICT)
-    ]
-
-
-def requirements_in_use(requirements) -> set[int]:
-    """Primary keys of the given requirements that have progress (or anything else protecting
-    them); one query per protecting relation, whatever the number of requirements."""
-    pks = [r.pk if isinstance(r, Requirement) else r for r in requirements]
-    pks = [pk for pk in pks if pk is not None]
-    if not pks:
-        return set()
-    in_use: set[int] = set()
-    for rel in protected_relations():
-        in_use.update(
-            rel.related_model._base_manager.filter(**{f"{rel.field.name}__in": pks})
-            .values_list(rel.field.attname, flat=True)
-            .distinct()
-        )
-    queryset = Requirement.objects.filter(pk__in=pks)
-    for fn in hooks.get_hooks(IN_USE_HOOK):
-        in_use.update(fn(queryset) or ())
-    return in_use & set(pks)
-
-
-def delete_dependents(pks) -> int:
-    """Delete what protects these requirements (confirmed by the editor); the number deleted."""
-    deleted = 0
-    for rel in protected_relations():
-        count, _detail = rel.related_model._base_manager.filter(
-            **{f"{rel.field.name}__in": list(pks)}
-        ).delete()
-        deleted += count
-    return deleted
 
 
 # --- Values of a requirement -------------------------------------------------------------------
@@ -690,8 +654,6 @@ def _apply(changes, parent, user, delete_in_use, file_name) -> ApplyResult:
             page.requirements = keep
             page.save_revision(user=user, log_action=True).publish(user=user)
         else:
-            from wagtail.actions.delete_page import DeletePageAction
-
             DeletePageAction(page.specific, user=user).execute(skip_permission_checks=True)
 
     reorder(plan, [t.existing for t in changes.tasks])
@@ -770,9 +732,6 @@ def sha1(data: bytes) -> str:
 
 def store_source_document(plan: TaskPlanPage, data: bytes, file_name: str, user=None):
     """The uploaded file as a Wagtail document on the plan; the same bytes are not stored twice."""
-    from django.core.files.base import ContentFile
-    from wagtail.documents import get_document_model
-
     digest = sha1(data)
     current = plan.source_document
     if current is not None and current.file_hash == digest:

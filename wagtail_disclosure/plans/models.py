@@ -4,12 +4,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 __all__ = ["TaskPlanIndexPage", "TaskPlanPage", "TaskPage", "Requirement", "UnitRole"]
+
+#: Hook: ``fn(requirements_queryset) -> iterable of primary keys`` of requirements in use.
+IN_USE_HOOK = "disclosure_requirements_in_use"
 
 
 class UnitRole(models.TextChoices):
@@ -195,6 +199,49 @@ class Requirement(Orderable, ClusterableModel):
         Any reverse relation with ``on_delete=PROTECT`` counts (progress reports plug in by
         declaring one), as do the ``disclosure_requirements_in_use`` hooks.
         """
-        from .importer import requirements_in_use
-
         return self.pk is not None and self.pk in requirements_in_use([self.pk])
+
+
+# --- Requirements in use ----------------------------------------------------------------------
+# Next to the model rather than in the importer: a requirement answers "do I have progress?"
+# itself, and the importer asks the same of many at once.
+
+
+def protected_relations(model=Requirement):
+    """Reverse relations that forbid deleting a requirement (progress reports and the like)."""
+    return [
+        rel
+        for rel in model._meta.related_objects
+        if getattr(rel, "on_delete", None) in (models.PROTECT, models.RESTRICT)
+    ]
+
+
+def requirements_in_use(requirements) -> set[int]:
+    """Primary keys of the given requirements that have progress (or anything else protecting
+    them); one query per protecting relation, whatever the number of requirements."""
+    pks = [r.pk if isinstance(r, Requirement) else r for r in requirements]
+    pks = [pk for pk in pks if pk is not None]
+    if not pks:
+        return set()
+    in_use: set[int] = set()
+    for rel in protected_relations():
+        in_use.update(
+            rel.related_model._base_manager.filter(**{f"{rel.field.name}__in": pks})
+            .values_list(rel.field.attname, flat=True)
+            .distinct()
+        )
+    queryset = Requirement.objects.filter(pk__in=pks)
+    for fn in hooks.get_hooks(IN_USE_HOOK):
+        in_use.update(fn(queryset) or ())
+    return in_use & set(pks)
+
+
+def delete_dependents(pks) -> int:
+    """Delete what protects these requirements (confirmed by the editor); the number deleted."""
+    deleted = 0
+    for rel in protected_relations():
+        count, _detail = rel.related_model._base_manager.filter(
+            **{f"{rel.field.name}__in": list(pks)}
+        ).delete()
+        deleted += count
+    return deleted

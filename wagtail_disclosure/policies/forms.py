@@ -1,8 +1,19 @@
-"""Admin form of policy documents: tells the editor why the document cannot go live yet."""
+"""Forms of policy documents: the admin form, which tells the editor why the document cannot go
+live yet, and the public filter form of the library.
 
+The page models use both, so nothing here imports them: the filter form is given the documents
+and subject categories to offer.
+"""
+
+from django import forms
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from wagtail_disclosure.units.models import UnitPage
+
+from .choices import PolicyKind, Validity
 from .publishing import release_problem
 
 
@@ -37,3 +48,61 @@ class PolicyDocumentPageForm(WagtailAdminPageForm):
 
 def scheduled_in_future(page):
     return bool(page.go_live_at and page.go_live_at > timezone.now())
+
+
+class PolicyFilterForm(forms.Form):
+    """The library's filters, a GET form that works without JavaScript.
+
+    ``documents`` are those of the listing (they decide which issuers and years are offered);
+    ``categories`` are the subject categories to offer.
+    """
+
+    q = forms.CharField(label=_("Keywords"), required=False, max_length=100)
+    issuer = forms.ModelChoiceField(
+        label=_("Issuing body"), queryset=UnitPage.objects.none(), required=False,
+        empty_label=_("All"),
+    )
+    category = forms.ModelChoiceField(
+        label=_("Subject category"), queryset=None, required=False,
+        to_field_name="slug", empty_label=_("All"),
+    )
+    year = forms.TypedChoiceField(label=_("Year published"), required=False, coerce=int,
+                                  empty_value=None)
+    kind = forms.ChoiceField(label=_("Kind"), required=False,
+                             choices=[("", _("All"))] + PolicyKind.choices)
+    validity = forms.ChoiceField(label=_("Validity"), required=False,
+                                 choices=[("", _("All"))] + Validity.choices)
+
+    def __init__(self, data, documents, listing, *, categories):
+        super().__init__(data)
+        self.fields["category"].queryset = categories
+        self.fields["issuer"].queryset = UnitPage.objects.filter(
+            pk__in=documents.values("issuer")
+        ).order_by("path")
+        years = sorted(
+            {d.year for d in documents.exclude(date_published=None)
+             .values_list("date_published", flat=True)},
+            reverse=True,
+        )
+        self.fields["year"].choices = [("", _("All"))] + [(y, str(y)) for y in years]
+        if listing != "all":
+            # The dedicated listings fix kind and validity.
+            del self.fields["kind"]
+            del self.fields["validity"]
+
+    def filter_documents(self, documents):
+        """``documents`` narrowed by the valid filters (not by keywords: the page searches)."""
+        data = self.cleaned_data
+        filters = Q()
+        if data.get("issuer"):
+            filters &= Q(issuer=data["issuer"])
+        if data.get("year"):
+            filters &= Q(date_published__year=data["year"])
+        if data.get("kind"):
+            filters &= Q(kind=data["kind"])
+        if data.get("validity"):
+            filters &= Q(validity=data["validity"])
+        documents = documents.filter(filters)
+        if data.get("category"):
+            documents = documents.filter(categories=data["category"])
+        return documents

@@ -1,7 +1,9 @@
 """Interpretations (政策解读) of policy documents and the Q&A library (政策问答库)."""
 
 from django import forms
+from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -10,6 +12,13 @@ from wagtail.models import DraftStateMixin, Page, RevisionMixin
 from wagtail.search import index
 
 from .blocks import InterpretationStreamBlock
+from .models import (
+    PER_PAGE,
+    PolicyDocumentPage,
+    SubjectCategory,
+    querystring_without_page,
+    ranked_search,
+)
 
 __all__ = [
     "InterpretationForm",
@@ -51,8 +60,6 @@ class InterpretationIndexPage(Page):
         verbose_name_plural = _("interpretation indexes")
 
     def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
-
         context = super().get_context(request, *args, **kwargs)
         interpretations = (
             InterpretationPage.objects.child_of(self).live().public()
@@ -62,7 +69,7 @@ class InterpretationIndexPage(Page):
         form = request.GET.get("form", "")
         if form in InterpretationForm.values:
             interpretations = interpretations.filter(form=form)
-        page = Paginator(interpretations, 20).get_page(request.GET.get("page"))
+        page = Paginator(interpretations, PER_PAGE).get_page(request.GET.get("page"))
         context.update(
             interpretations=page, selected_form=form, forms=InterpretationForm.choices
         )
@@ -245,7 +252,43 @@ class QALibraryPage(Page):
         verbose_name = _("Q&A library")
         verbose_name_plural = _("Q&A libraries")
 
-    def serve(self, request, *args, **kwargs):
-        from .views import qa_library
+    def get_context(self, request, *args, **kwargs):
+        """The questions, narrowed to a topic (``?topic=slug``) and by keywords (``?q=``)."""
+        context = super().get_context(request, *args, **kwargs)
+        questions = visible_questions()
+        topics = SubjectCategory.objects.filter(
+            pk__in=questions.values("topic")
+        ).order_by("sort_order", "name")
+        topic = None
+        topic_slug = request.GET.get("topic", "")
+        if topic_slug:
+            topic = topics.filter(slug=topic_slug).first()
+            if topic is not None:
+                questions = questions.filter(topic=topic)
+        query = request.GET.get("q", "").strip()[:100]
+        if query:
+            questions = ranked_search(questions, query)
+        else:
+            questions = questions.order_by("topic__sort_order", "topic__name", "sort_order", "pk")
+        context.update(
+            topics=topics,
+            topic=topic,
+            query=query,
+            questions=Paginator(questions, PER_PAGE).get_page(request.GET.get("page")),
+            querystring=querystring_without_page(request),
+        )
+        return context
 
-        return qa_library(request, self)
+
+def visible_questions():
+    """Questions the public may read: live, and from a live public interpretation if copied."""
+    public_interpretations = InterpretationPage.objects.live().public().values("pk")
+    return (
+        PolicyQuestion.objects.filter(live=True)
+        .filter(Q(interpretation__isnull=True) | Q(interpretation__in=public_interpretations))
+        .select_related("topic")
+        .prefetch_related(
+            Prefetch("policy", queryset=PolicyDocumentPage.objects.live().public()),
+            Prefetch("interpretation", queryset=InterpretationPage.objects.live().public()),
+        )
+    )

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
 from django.utils.functional import cached_property
@@ -12,8 +13,11 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.search.backends import get_search_backend
 
-from .forms import PolicyDocumentPageForm
+from .choices import CURRENT_VALIDITIES, ENDED_VALIDITIES, PolicyKind, Validity
+from .forms import PolicyDocumentPageForm, PolicyFilterForm
+from .publishing import publish_unless_blocked, release_problem
 
 __all__ = [
     "PolicyKind",
@@ -26,23 +30,8 @@ __all__ = [
 ]
 
 
-class PolicyKind(models.TextChoices):
-    RULE = "rule", _("Rule (规章)")
-    NORMATIVE = "normative", _("Normative document (行政规范性文件)")
-    OTHER = "other", _("Other document")
-
-
-class Validity(models.TextChoices):
-    IN_FORCE = "in_force", _("In force")
-    AMENDED = "amended", _("Amended")
-    REPEALED = "repealed", _("Repealed")
-    EXPIRED = "expired", _("Expired")
-
-
-#: Validity values under which a document still binds (有效 and 已修改: the amended text applies).
-CURRENT_VALIDITIES = (Validity.IN_FORCE, Validity.AMENDED)
-#: Validity values of documents that no longer bind.
-ENDED_VALIDITIES = (Validity.REPEALED, Validity.EXPIRED)
+#: Documents or questions on one page of a public listing.
+PER_PAGE = 20
 
 
 class SubjectCategory(index.Indexed, models.Model):
@@ -90,21 +79,42 @@ class PolicyIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
-        from .views import policy_listing
-
-        return policy_listing(request, self, listing="all")
+        return self.serve_listing(request, listing="all")
 
     @path("current/", name="current")
     def current_normative(self, request):
-        from .views import policy_listing
-
-        return policy_listing(request, self, listing="current")
+        return self.serve_listing(request, listing="current")
 
     @path("ended/", name="ended")
     def repealed_or_expired(self, request):
-        from .views import policy_listing
+        return self.serve_listing(request, listing="ended")
 
-        return policy_listing(request, self, listing="ended")
+    def serve_listing(self, request, listing):
+        """One listing of the library, narrowed by the GET filter form and by keywords."""
+        base = self.documents().filter(documents_filter_q(listing))
+        form = PolicyFilterForm(
+            request.GET or None, base, listing, categories=SubjectCategory.objects.all()
+        )
+        documents = base
+        query = ""
+        if form.is_bound and form.is_valid():
+            documents = form.filter_documents(base)
+            query = form.cleaned_data.get("q", "").strip()
+        documents = documents.select_related("issuer").prefetch_related("categories")
+        if query:
+            documents = ranked_search(documents, query)
+        else:
+            documents = documents.order_by("-date_published", "-pk")
+        return self.render(
+            request,
+            context_overrides={
+                "listing": listing,
+                "form": form,
+                "documents": Paginator(documents, PER_PAGE).get_page(request.GET.get("page")),
+                "query": query,
+                "querystring": querystring_without_page(request),
+            },
+        )
 
 
 class PolicyDocumentPage(Page):
@@ -230,8 +240,6 @@ class PolicyDocumentPage(Page):
         super().clean()
         self.validity = self.validity_from_history()
         if self.live and self._going_live():
-            from .publishing import release_problem
-
             problem = release_problem(self)
             if problem:
                 raise ValidationError(problem)
@@ -245,8 +253,6 @@ class PolicyDocumentPage(Page):
         """Publish, releasing the prepared interpretation in the same action (scheduled publishing
         and workflow approval come through here; the editor's Publish button goes through the
         ``before_publish_page`` hook, see ``admin_hooks/policies.py``)."""
-        from .publishing import publish_unless_blocked
-
         return publish_unless_blocked(self, revision, user=user, **kwargs)
 
     def _publish_now(self, revision, user=None, **kwargs):
@@ -327,3 +333,23 @@ def documents_filter_q(listing):
     if listing == "ended":
         return Q(validity__in=ENDED_VALIDITIES)
     return Q()
+
+
+def ranked_search(queryset, query):
+    """The objects of ``queryset`` matching ``query``, best first (a list).
+
+    The search runs on the ids of the filtered queryset so that every filter (many-to-many ones
+    included, which the search backend cannot apply) holds for the results.
+    """
+    ids = list(queryset.values_list("pk", flat=True))
+    results = get_search_backend().search(query, queryset.model.objects.filter(pk__in=ids))
+    ranked = [result.pk for result in results]
+    by_pk = queryset.in_bulk(ranked)
+    return [by_pk[pk] for pk in ranked if pk in by_pk]
+
+
+def querystring_without_page(request):
+    """The listing's GET parameters for the pagination links, which add their own ``page``."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()

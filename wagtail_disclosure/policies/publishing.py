@@ -27,21 +27,22 @@ logger = logging.getLogger(__name__)
 RELEASE_BLOCKED = "wagtail_disclosure.release_blocked"
 
 
-def live_interpretations(document):
-    from .interpretations import InterpretationPage
+# A document's interpretations are reached through the relation they declare
+# (``InterpretationPage.interpreted_documents``, related name ``interpretations``) rather than by
+# importing their model: the document model uses this module, and the interpretation module uses
+# the document model.
 
-    return InterpretationPage.objects.live().filter(interpreted_documents=document)
+
+def live_interpretations(document):
+    """Live interpretations of ``document`` (a saved one)."""
+    return document.interpretations.live()
 
 
 def prepared_interpretations(document):
-    """Interpretations waiting to be released with ``document``."""
-    from .interpretations import InterpretationPage
-
+    """Interpretations waiting to be released with ``document`` (none before it is saved)."""
     if not document.pk:
-        return InterpretationPage.objects.none()
-    return InterpretationPage.objects.filter(
-        interpreted_documents=document, live=False, release_with_document=True
-    ).order_by("pk")
+        return []
+    return document.interpretations.filter(live=False, release_with_document=True).order_by("pk")
 
 
 def release_problem(document, *, count_prepared=False):
@@ -54,7 +55,7 @@ def release_problem(document, *, count_prepared=False):
         return None
     if document.pk and live_interpretations(document).exists():
         return None
-    if count_prepared and prepared_interpretations(document).exists():
+    if count_prepared and document.pk and prepared_interpretations(document).exists():
         return None
     return _(
         "“%(title)s” must be released together with its interpretation (同步解读), and no "

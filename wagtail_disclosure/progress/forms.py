@@ -1,14 +1,18 @@
 """Admin forms of progress reports and reporting panels.
 
-Kept apart from the models so models can name them as ``base_form_class`` without importing
-views; model classes are looked up lazily.
+The models name them as ``base_form_class``, so nothing here imports the progress models; the
+requirements a unit answers for come from :mod:`.responsibilities`, which reads only plans and
+units.
 """
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from wagtail_disclosure.core.panels import kind_choices, panel_kinds
 from wagtail_disclosure.core.permissions import is_manager, unit_ids
+
+from .responsibilities import requirements_for_units
 
 
 class ProgressReportForm(WagtailAdminModelForm):
@@ -16,8 +20,6 @@ class ProgressReportForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from .states import requirements_for_units
-
         user = self.for_user
         if user is not None and not self.instance.pk and self.instance.author_id is None:
             self.instance.author = user
@@ -54,8 +56,6 @@ class ReportPanelForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from wagtail_disclosure.core.panels import kind_choices
-
         if "kind" in self.fields:
             self.fields["kind"] = forms.ChoiceField(
                 label=_("kind"),
@@ -67,8 +67,6 @@ class ReportPanelForm(WagtailAdminModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        from wagtail_disclosure.core.panels import panel_kinds
-
         kind = panel_kinds().get(cleaned.get("kind"))
         if kind is None:
             return cleaned

@@ -15,6 +15,7 @@ import difflib
 import re
 import unicodedata
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
@@ -26,7 +27,7 @@ from wagtail_disclosure.units.matching import UnitNameIndex
 from wagtail_disclosure.units.models import UnitPage
 
 from .models import ProgressReport, ProgressStatus
-from .states import GroupMembers, responsibilities
+from .responsibilities import GroupMembers, responsibilities
 
 COLUMNS = ["unit", "task", "requirement", "status", "percent", "narrative", "date", "plan"]
 REQUIRED_COLUMNS = ["unit", "requirement", "status"]
@@ -295,8 +296,6 @@ class ProgressReportResource(resources.ModelResource):
         )
 
     def import_instance(self, instance, row, **kwargs):
-        from django.core.exceptions import ValidationError
-
         super().import_instance(instance, row, **kwargs)
         if instance.requirement_id and instance.unit_id:
             if instance.unit_id not in self.expected.get(instance.requirement_id, {}):

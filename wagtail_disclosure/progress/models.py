@@ -12,8 +12,11 @@ from wagtail.models import RevisionMixin
 from wagtail.search import index
 
 from wagtail_disclosure.core import clock
+from wagtail_disclosure.core.panels import panel_kinds
+from wagtail_disclosure.core.permissions import is_manager
 
 from .forms import ProgressReportForm, ReportPanelForm
+from .responsibilities import is_responsible
 
 __all__ = ["ProgressStatus", "ProgressState", "ProgressReport", "ReportPanel", "EvidenceBlock"]
 
@@ -133,8 +136,6 @@ class ProgressReport(RevisionMixin, index.Indexed, models.Model):
         if self.status == ProgressStatus.DONE and self.percent < 100:
             self.percent = 100
         if self.requirement_id and self.unit_id:
-            from .states import is_responsible
-
             if not is_responsible(self.requirement, self.unit):
                 raise ValidationError(
                     {
@@ -222,8 +223,6 @@ class ReportPanel(models.Model):
         return self.title
 
     def get_kind(self):
-        from wagtail_disclosure.core.panels import panel_kinds
-
         return panel_kinds().get(self.kind)
 
     def get_kind_display(self):
@@ -242,7 +241,5 @@ class ReportPanel(models.Model):
         if kind is None:
             return False
         if kind.visible_to is None:
-            from wagtail_disclosure.core.permissions import is_manager
-
             return is_manager(user)
         return kind.visible_to(self, user)

@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from wagtail_disclosure.plans.models import TaskPlanPage, UnitRole
+from wagtail_disclosure.units.sections import UnitSection
 
 from .models import ProgressReport, ProgressState
-from .states import ProgressSnapshot, plan_requirements, requirements_for_units
+from .responsibilities import requirements_for_units
+from .states import ProgressSnapshot, plan_requirements
 
 
 @dataclass
@@ -134,8 +136,6 @@ def task_page_context(task, request, today=None):
 
 def unit_requirements_section(unit, request):
     """The unit page section: per plan, the requirements the unit leads or helps with."""
-    from wagtail_disclosure.units.sections import UnitSection
-
     requirements = requirements_for_units([unit.pk]).filter(task__live=True)
     snapshot = ProgressSnapshot(requirements, unit_ids={unit.pk})
     if not snapshot.rows:

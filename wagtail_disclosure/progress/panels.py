@@ -20,16 +20,9 @@ from wagtail_disclosure.core.panels import PanelKind
 from wagtail_disclosure.core.permissions import is_manager, unit_ids
 from wagtail_disclosure.plans.models import Requirement
 
-from .states import (
-    DONE,
-    OVERDUE,
-    GroupMembers,
-    ProgressSnapshot,
-    group_members,
-    live_progress,
-    plan_requirements,
-    requirements_for_units,
-)
+from .models import ProgressState
+from .responsibilities import GroupMembers, group_members, requirements_for_units
+from .states import DONE, OVERDUE, ProgressSnapshot, live_progress, plan_requirements
 
 #: Longest list an overdue / deadline panel shows; the admin reports have the rest.
 LIST_LIMIT = 20
@@ -234,8 +227,6 @@ render_unit_ledger.required_scope = ("unit",)
 
 
 def state_counts(tally):
-    from .models import ProgressState
-
     return [(str(label), getattr(tally, value)) for value, label in ProgressState.choices]
 
 

@@ -31,14 +31,8 @@ from wagtail_disclosure.units.models import UnitPage
 from .imports import COLUMN_ALIASES, COLUMNS, REQUIRED_COLUMNS, ProgressReportResource
 from .models import ProgressState
 from .permissions import progress_report_policy
-from .states import (
-    DONE,
-    OVERDUE,
-    STATE_ORDER,
-    ProgressSnapshot,
-    plan_requirements,
-    requirements_for_units,
-)
+from .responsibilities import requirements_for_units
+from .states import DONE, OVERDUE, STATE_ORDER, ProgressSnapshot, plan_requirements
 from .templatetags import deadline_label
 
 

@@ -23,6 +23,7 @@ from wagtail_disclosure.core import clock
 from wagtail_disclosure.core.permissions import is_manager, unit_ids
 
 from .outcomes import APPLICANT_COLUMNS, outcome_choices
+from .workdays import site_calendar
 
 __all__ = [
     "RequestChannel",
@@ -278,8 +279,6 @@ class DisclosureRequest(ClusterableModel):
         if not self.receipt_number:
             self.receipt_number = self.new_receipt_number()
         if calendar is None:
-            from .workdays import site_calendar
-
             calendar = site_calendar()
         self.compute_clock(calendar)
         super().save(*args, **kwargs)

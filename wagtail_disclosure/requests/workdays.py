@@ -17,6 +17,9 @@ from datetime import date, timedelta
 from functools import cache
 
 import chinese_calendar
+from chinese_calendar.constants import holidays
+
+from .calendar import CalendarDay
 
 #: A deadline can never be further out than this (a guard against looping forever on a
 #: calendar that marks every day as a holiday).
@@ -26,8 +29,6 @@ MAX_CALENDAR_DAYS = 3 * 366
 @cache
 def official_years() -> tuple[int, int]:
     """The first and last years the installed chinese-calendar package covers."""
-    from chinese_calendar.constants import holidays
-
     years = {d.year for d in holidays}
     return min(years), max(years)
 
@@ -90,8 +91,6 @@ class WorkingCalendar:
 
 def site_calendar() -> WorkingCalendar:
     """The official calendar with the days the site entered in the admin."""
-    from .calendar import CalendarDay
-
     return WorkingCalendar(dict(CalendarDay.objects.values_list("date", "is_working_day")))
 
 

@@ -73,7 +73,7 @@ class JiebaSegmenter(Segmenter):
 
     def __init__(self):
         try:
-            import jieba
+            import jieba  # optional: imported only when a site chooses this segmenter
         except ImportError as exc:  # an optional extra: pip install "wagtail-disclosure[jieba]"
             raise ImportError(
                 'The "jieba" search segmenter needs: pip install "wagtail-disclosure[jieba]"'

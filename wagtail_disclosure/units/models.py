@@ -14,6 +14,8 @@ from wagtail.search import index
 
 from wagtail_disclosure.core.text import normalize_name, split_aliases
 
+from .sections import unit_page_sections
+
 __all__ = [
     "UnitKind",
     "UnitIndexPage",
@@ -184,8 +186,6 @@ class UnitPage(AliasesMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from .sections import unit_page_sections
-
         context["unit_sections"] = unit_page_sections(self, request)
         return context
 

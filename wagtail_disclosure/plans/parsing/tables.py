@@ -120,7 +120,7 @@ def read_xlsx(source: bytes, filename: str) -> list[Grid]:
     Full (not read-only) mode, because read-only worksheets do not report merged cells; the
     benchmark shows this still reads thousands of rows a second.
     """
-    import openpyxl
+    import openpyxl  # heavy: loaded only when an .xlsx file is read
 
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(source), data_only=True)
@@ -141,7 +141,7 @@ def read_xlsx(source: bytes, filename: str) -> list[Grid]:
 
 def read_xls(source: bytes, filename: str) -> list[Grid]:
     """Every sheet of a legacy .xls workbook, merged cells expanded."""
-    import xlrd
+    import xlrd  # loaded only when a legacy .xls file is read
 
     try:
         book = xlrd.open_workbook(file_contents=source, formatting_info=True)
@@ -160,7 +160,7 @@ def read_xls(source: bytes, filename: str) -> list[Grid]:
 
 
 def xls_cell_value(cell, datemode: int) -> CellValue:
-    import xlrd
+    import xlrd  # as in read_xls: only for .xls files (already loaded by then)
 
     if cell.ctype == xlrd.XL_CELL_DATE:
         try:
@@ -174,13 +174,13 @@ def xls_cell_value(cell, datemode: int) -> CellValue:
 
 def read_docx(source: bytes, filename: str) -> list[Grid]:
     """Every table of a Word document; gridSpan and vMerge become merged areas."""
-    import docx
+    import docx  # python-docx (and lxml) loaded only when a .docx file is read
 
     try:
         document = docx.Document(io.BytesIO(source))
     except Exception:  # python-docx raises KeyError, ValueError, lxml errors on bad files.
         raise P.TableReadError(P.error(P.FILE_CORRUPT, filename=filename, format="docx")) from None
-    from docx.table import Table
+    from docx.table import Table  # python-docx, as above
     from docx.text.paragraph import Paragraph
 
     grids: list[Grid] = []
@@ -198,7 +198,7 @@ def read_docx(source: bytes, filename: str) -> list[Grid]:
 
 
 def read_docx_table(table, name: str) -> Grid:
-    from docx.table import _Cell
+    from docx.table import _Cell  # python-docx, only for .docx files (see read_docx)
 
     grid = Grid(name=name, kind="docx")
     origins: dict[int, tuple[int, int]] = {}  # column -> (row, left) of the cell still open

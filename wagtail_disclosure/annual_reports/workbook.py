@@ -1,11 +1,9 @@
-"""Public pages of the annual reports: the index, one report, its XLSX export."""
+"""The published annual report as an XLSX workbook, laid out as the national format."""
 
 import io
-from itertools import groupby
+from decimal import Decimal
 
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
+from django.http import Http404
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -17,48 +15,14 @@ from .layout import place, report_tables
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def report_index(request, page):
-    reports = page.published_reports().order_by("-year", "unit__path")
-    by_year = [
-        (year, [(report, page.report_url(report)) for report in group])
-        for year, group in groupby(reports, key=lambda r: r.year)
-    ]
-    context = page.get_context(request)
-    context["reports_by_year"] = by_year
-    return TemplateResponse(request, page.get_template(request), context)
-
-
-def _published_report(page, unit_id, year):
-    report = get_object_or_404(
-        page.published_reports().prefetch_related("overrides"), unit_id=unit_id, year=year
-    )
-    return report
-
-
-def report_detail(request, page, unit_id, year):
-    report = _published_report(page, unit_id, year)
-    context = page.get_context(request)
-    context.update(
-        {
-            "report": report,
-            "tables": report_tables(report.figures()),
-            "xlsx_url": page.report_url(report, "_xlsx"),
-        }
-    )
-    return TemplateResponse(request, "wagtail_disclosure/annual_reports/report_page.html", context)
-
-
-def report_xlsx(request, page, unit_id, year):
-    report = _published_report(page, unit_id, year)
-    data = report_workbook(report)
-    filename = f"{report.year}-{slugify(report.unit.slug) or report.unit_id}-annual-report.xlsx"
-    response = HttpResponse(data, content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+def workbook_file_name(report) -> str:
+    return f"{report.year}-{slugify(report.unit.slug) or report.unit_id}-annual-report.xlsx"
 
 
 def report_workbook(report) -> bytes:
     """The report as one worksheet: title, the text parts, and the tables with their merges."""
+    # openpyxl is heavy and only needed when someone downloads a report; the page model imports
+    # this module, so it is loaded here rather than whenever the models are.
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, Side
 
@@ -120,7 +84,5 @@ def report_workbook(report) -> bytes:
 
 
 def _number(text):
-    from decimal import Decimal
-
     value = Decimal(text)
     return int(value) if value == value.to_integral_value() else float(value)
