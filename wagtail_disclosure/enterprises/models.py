@@ -97,7 +97,7 @@ class ComplaintChannel(models.Model):
 
 class ColumnPermissionsMixin:
     """Pages of the column answer Wagtail's permission questions by sector and entity
-    (see ``enterprise_permissions``), narrowing what group permissions allow."""
+    (see ``ColumnPagePermissionTester`` below and ``enterprises.permissions``), narrowing what group permissions allow."""
 
     def permissions_for_user(self, user):
         return ColumnPagePermissionTester(user, self)

@@ -252,7 +252,7 @@ class PolicyDocumentPage(Page):
     def publish(self, revision, user=None, **kwargs):
         """Publish, releasing the prepared interpretation in the same action (scheduled publishing
         and workflow approval come through here; the editor's Publish button goes through the
-        ``before_publish_page`` hook, see ``admin_hooks/policies.py``)."""
+        ``before_publish_page`` hook, see ``policies/admin.py``)."""
         return publish_unless_blocked(self, revision, user=user, **kwargs)
 
     def _publish_now(self, revision, user=None, **kwargs):

@@ -5,7 +5,7 @@ Every way a page goes live ends in ``Page.save()`` with ``live=True``, so the ru
 there (:meth:`PolicyDocumentPage.clean`). The ways differ in how an editor learns of it and how
 the prepared interpretation is released with the document:
 
-- Publish button: the admin form refuses with the reason (``admin_hooks/policies.py``), and the
+- Publish button: the admin form refuses with the reason (``policies/admin.py``), and the
   ``before_publish_page`` hook publishes the prepared interpretation just before the document.
 - Scheduled publishing and workflow approval call ``Revision.publish()`` → ``Page.publish()``:
   :func:`publish_unless_blocked` publishes the prepared interpretation first; if there is none,

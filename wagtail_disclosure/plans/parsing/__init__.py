@@ -1,7 +1,7 @@
 """Reading task plans (工作任务分解表) from office files, in plain Python.
 
 No Django here: this package takes bytes and returns dataclasses, so it can be tested and
-benchmarked alone. The Django side (``wagtail_disclosure.parsing_messages`` and the import views
+benchmarked alone. The Django side (``wagtail_disclosure.plans.messages`` and the import views
 and command) turns problems into translated messages and saves outlines.
 """
 

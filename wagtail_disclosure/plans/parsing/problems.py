@@ -1,7 +1,7 @@
 """Problems found while reading a task plan, as codes rather than sentences.
 
 The parsing package has no Django, so it cannot translate. It reports a code and the values a
-message needs; ``wagtail_disclosure.parsing_messages`` turns them into translated sentences.
+message needs; ``wagtail_disclosure.plans.messages`` turns them into translated sentences.
 """
 
 from __future__ import annotations
