@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import PageLogEntry
 
-from tests.conftest import DATA
+from tests.builders import make_unit_editor
+from tests.jining import DATA
 from tests.plans.bad_files import as_upload
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +42,7 @@ def confirm_data(html, **choices):
 
 
 def test_the_import_screen_is_in_the_disclosure_menu_for_managers_only(
-    client, manager, make_unit_editor, jining_units
+    client, manager, jining_units
 ):
     client.force_login(manager)
     assert client.get(reverse("disclosure_plan_import")).status_code == 200
@@ -186,7 +187,7 @@ def test_the_plan_downloads_as_an_escaped_workbook(client, manager, plans_index,
     assert sheet["C4"].value == "'=HYPERLINK(1)"
 
 
-def test_only_managers_download_the_plan(client, make_unit_editor, jining_units, plans_index):
+def test_only_managers_download_the_plan(client, jining_units, plans_index):
     from wagtail_disclosure.plans.models import TaskPlanPage
 
     plan = TaskPlanPage(title="2022", slug="2022", year=2022)
