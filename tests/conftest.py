@@ -80,12 +80,16 @@ def fast_password_hashing():
 # -- data built once per run -------------------------------------------------------------------
 
 
+DB_BLOCKER = pytest.StashKey()
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(request, django_db_setup, django_db_blocker):
     """The demo's columns, the units register and the Jining 2022 plan, built once: importing
     the register alone costs seconds, and every test is rolled back to this state."""
     from django.db import connections
 
+    request.config.stash[DB_BLOCKER] = django_db_blocker
     with django_db_blocker.unblock():
         builders.demo_columns()
         builders.unit_register()
@@ -108,6 +112,27 @@ def keep_for_serialized_rollback(connection):
     contents = connection.creation.serialize_db_to_string()
     connection._test_serialized_contents = contents
     type(connection)._test_serialized_contents = contents
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test has flushed the database, put the data back at once: the
+    next test in this process may be one that runs in a transaction and does not restore it
+    (pytest-xdist may send the tests of a file after those of a browser test)."""
+    result = yield
+    blocker = item.config.stash.get(DB_BLOCKER, None)
+    if blocker is not None and is_transactional(item):
+        from django.contrib.contenttypes.models import ContentType
+        from django.db import connections
+
+        with blocker.unblock():
+            if not ContentType.objects.exists():
+                for connection in connections.all():
+                    if hasattr(connection, "_test_serialized_contents"):
+                        connection.creation.deserialize_db_from_string(
+                            connection._test_serialized_contents
+                        )
+    return result
 
 
 @pytest.fixture(scope="module")
