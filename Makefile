@@ -31,7 +31,8 @@ run: setup
 	@echo ""
 	$(MANAGE) runserver 127.0.0.1:8000
 
-test: setup
+# pytest makes its own test databases: the demo database of `make setup` is not needed.
+test: install
 	$(PY) -m pytest
 
 lint: install

@@ -43,9 +43,9 @@ def setup():
 
     site.load(io.StringIO())
     units.load(io.StringIO())
-    from tests.progress.plan_builder import build_generated_plan, build_jining_2022
+    from tests.builders import build_generated_plan, build_jining_2022_plan
 
-    small = build_jining_2022()
+    small = build_jining_2022_plan()
     big = build_generated_plan(2000, year=2023)
     from wagtail_disclosure.progress.models import ProgressReport, ProgressStatus, ReportPanel
     from wagtail_disclosure.progress.states import ProgressSnapshot, plan_requirements

@@ -42,13 +42,14 @@ def run(connection):
     from wagtail.models import Page
     from wagtail.search.index import get_indexed_models
 
-    from tests.search.evaluation import QUERIES, build_plan_from_expected, evaluate
+    from tests.builders import build_jining_2022_plan
+    from tests.search.evaluation import QUERIES, evaluate
     from wagtail_disclosure.search.backend import SearchBackend
 
     out = io.StringIO()
     site.load(out)
     units.load(out)
-    build_plan_from_expected(ROOT / "example_site/demo/data/jining-2022/expected.json")
+    build_jining_2022_plan()
     policies.load(out)
     pages = list(Page.objects.live().exclude(depth=1).specific())
     print(f"database: {connection.vendor}; pages: {len(pages)}; queries: {len(QUERIES)}")

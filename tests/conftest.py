@@ -1,18 +1,23 @@
-"""Shared fixtures: the real Jining data files, a demo site tree, users, and the browser."""
+"""What every test can count on, and the browser.
 
-import io
+The data tests only read is built once per test run (``django_db_setup``): the demo's columns,
+the Jining units register and the Jining 2022 plan (from expected.json). Each test runs in a
+transaction rolled back after it, so every test starts from exactly that data. Tests in a real
+browser (``live_server``) need committed data: they are transactional, the database is flushed
+after each, and serialized rollback puts the same data back before the next one.
+"""
+
 import os
 import shutil
 from pathlib import Path
 
 import pytest
 
+from tests import builders
+
 # Playwright's sync API keeps an event loop running in the test thread; Django's ORM refuses
 # to run beside a loop unless told it is safe (it is: tests are single-threaded).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-REPO = Path(__file__).resolve().parent.parent
-DATA = REPO / "example_site" / "demo" / "data" / "jining-2022"
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -27,7 +32,22 @@ CHROMIUM_ARGS = [
 HAVE_CHROMIUM = Path(CHROMIUM).exists()
 
 
+def is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    return (marker is not None and marker.kwargs.get("transaction", False)) or bool(
+        {"live_server", "transactional_db"} & set(getattr(item, "fixturenames", ()))
+    )
+
+
 def pytest_collection_modifyitems(config, items):
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if is_transactional(item) and not (marker and marker.kwargs.get("serialized_rollback")):
+            raise pytest.UsageError(
+                f"{item.nodeid} commits to the database: mark it "
+                "django_db(transaction=True, serialized_rollback=True) so that the register "
+                "and the plan are there before it, whatever ran first."
+            )
     if HAVE_CHROMIUM:
         return
     reason = f"no chromium at {CHROMIUM} (apt-get install chromium; .ci/run does this)"
@@ -49,31 +69,6 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
-@pytest.fixture
-def data_file():
-    """Bytes of a file of the Jining 2022 data set."""
-
-    def read(name):
-        return (DATA / name).read_bytes()
-
-    return read
-
-
-class _Out(io.StringIO):
-    pass
-
-
-def load_base_data():
-    """The demo's columns and the Jining units register, unless they are there already."""
-    from demo import site, units
-
-    from wagtail_disclosure.units.models import UnitPage
-
-    site.load(_Out())
-    if UnitPage.objects.count() < 54:
-        units.load(_Out())
-
-
 @pytest.fixture(scope="session", autouse=True)
 def fast_password_hashing():
     """Tests log users in by the dozen; the production hasher's cost buys nothing here."""
@@ -82,115 +77,120 @@ def fast_password_hashing():
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+# -- data built once per run -------------------------------------------------------------------
+
+
+DB_BLOCKER = pytest.StashKey()
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the units register once per session: importing it costs seconds, and every test
-    runs in a transaction that is rolled back, so they all start from the same register.
-    (Transactional tests flush the database; the fixtures below load it again there.)"""
+def django_db_setup(request, django_db_setup, django_db_blocker):
+    """The demo's columns, the units register and the Jining 2022 plan, built once: importing
+    the register alone costs seconds, and every test is rolled back to this state."""
+    from django.db import connections
+
+    request.config.stash[DB_BLOCKER] = django_db_blocker
     with django_db_blocker.unblock():
-        load_base_data()
+        builders.demo_columns()
+        builders.unit_register()
+        builders.build_jining_2022_plan()
+        for connection in connections.all():
+            if hasattr(connection, "_test_serialized_contents"):
+                keep_for_serialized_rollback(connection)
+
+
+def keep_for_serialized_rollback(connection):
+    """Make serialized rollback restore this data, not the bare migrated database Django
+    serialized before it (restoring that over this data breaks the page tree: the home page
+    comes back with no children while they are still there, and its pages answer 404).
+
+    The snapshot goes on the connection's class as well as on the connection: once Playwright's
+    sync API runs its event loop in this thread, Django's connections live in a context
+    variable (asgiref's ``Local``), so browser tests use a connection object of their own,
+    which must find the snapshot too.
+    """
+    contents = connection.creation.serialize_db_to_string()
+    connection._test_serialized_contents = contents
+    type(connection)._test_serialized_contents = contents
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test has flushed the database, put the data back at once: the
+    next test in this process may be one that runs in a transaction and does not restore it
+    (pytest-xdist may send the tests of a file after those of a browser test)."""
+    result = yield
+    blocker = item.config.stash.get(DB_BLOCKER, None)
+    if blocker is not None and is_transactional(item):
+        from django.contrib.contenttypes.models import ContentType
+        from django.db import connections
+
+        with blocker.unblock():
+            if not ContentType.objects.exists():
+                for connection in connections.all():
+                    if hasattr(connection, "_test_serialized_contents"):
+                        connection.creation.deserialize_db_from_string(
+                            connection._test_serialized_contents
+                        )
+    return result
+
+
+@pytest.fixture(scope="module")
+def module_transaction(django_db_setup, django_db_blocker):
+    """A transaction around the tests of a module, rolled back after the last: module fixtures
+    build in it what the module's tests only read, once. Each test still runs in a savepoint
+    rolled back after it. (Not for modules of transactional tests.)"""
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)
 
 
 @pytest.fixture
-def demo_site(db):
-    """The demo's columns (unit directory, plan index, policy library) under the home page."""
-    from demo import site
-
-    site.load(_Out())
-    return site.home_page()
+def home(db):
+    """The home page, with the demo's columns: /units/, /plans/, /policies/."""
+    return builders.home_page()
 
 
 @pytest.fixture
-def jining_units(demo_site):
-    """The Jining units register (54 units, 2 groups), as the demo imports it."""
-    from wagtail_disclosure.units.models import UnitPage
-
-    load_base_data()
-    return {u.title: u for u in UnitPage.objects.all()}
+def jining_units(db):
+    """The Jining units register (54 units), by title."""
+    return builders.units_by_title()
 
 
 @pytest.fixture
-def empty_register(demo_site):
+def plan_2022(db):
+    """The Jining 2022 plan at /plans/2022/, as expected.json reads it."""
+    return builders.jining_2022_plan()
+
+
+@pytest.fixture
+def office(jining_units):
+    """市政府办公室, the municipal government's office."""
+    return jining_units["市政府办公室"]
+
+
+@pytest.fixture
+def rencheng(jining_units):
+    """任城区人民政府, a county government."""
+    return jining_units["任城区人民政府"]
+
+
+@pytest.fixture
+def manager(db):
+    return builders.make_manager()
+
+
+@pytest.fixture
+def empty_register(db):
     """A site whose unit directory is still empty, for tests of the register import itself."""
-    from wagtail_disclosure.units.models import UnitGroup, UnitPage
+    from wagtail_disclosure.units.models import UnitGroup
 
-    for unit in UnitPage.objects.all():
-        unit.delete()
+    builders.unit_directory().get_descendants().delete()
     UnitGroup.objects.all().delete()
-    return demo_site
-
-
-@pytest.fixture
-def manager(django_user_model):
-    return django_user_model.objects.create_superuser("manager", "manager@example.com", "pw")
-
-
-@pytest.fixture
-def make_unit_editor(django_user_model):
-    """A user who edits for ``unit`` only, with access to the Wagtail admin."""
-    from django.contrib.auth.models import Group, Permission
-
-    from wagtail_disclosure.units.models import UnitMembership
-
-    def make(username, unit):
-        user = django_user_model.objects.create_user(username, f"{username}@example.com", "pw")
-        editors, _ = Group.objects.get_or_create(name="Editors")
-        # Wagtail's migrations give "Editors" admin access; a flushed test database has lost
-        # that, so grant it again (the permission row itself comes back with post_migrate).
-        editors.permissions.add(
-            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-        )
-        user.groups.add(editors)
-        UnitMembership.objects.create(user=user, unit=unit)
-        return user
-
-    return make
-
-
-# Units and requests of the request register and the annual report (without the whole register).
-def _unit(title, full_name, kind):
-    from wagtail_disclosure.units.models import UnitIndexPage, UnitPage
-
-    existing = UnitPage.objects.filter(title=title).first()
-    if existing:
-        return existing
-    index = UnitIndexPage.objects.get(slug="units")
-    unit = UnitPage(title=title, full_name=full_name, kind=kind)
-    index.add_child(instance=unit)
-    return unit
-
-
-@pytest.fixture
-def office(demo_site):
-    """市政府办公室 (a unit of its own, without importing the whole register)."""
-    return _unit("市政府办公室", "济宁市人民政府办公室", "municipal_department")
-
-
-@pytest.fixture
-def rencheng(demo_site):
-    return _unit("任城区人民政府", "济宁市任城区人民政府", "county_government")
-
-
-@pytest.fixture
-def make_request():
-    """A request in the register, as an office would enter a letter it received."""
-    from wagtail_disclosure.requests.models import DisclosureRequest
-
-    def make(unit, received_on, **fields):
-        defaults = {
-            "applicant_type": "natural_person",
-            "applicant_name": "王某某",
-            "id_number": "11010519491231002X",
-            "phone": "13800000000",
-            "description": "申请公开2022年度部门预算。",
-        }
-        events = {
-            k: fields.pop(k) for k in ("corrections", "consultations", "extensions") if k in fields
-        }
-        request = DisclosureRequest(unit=unit, received_on=received_on, **{**defaults, **fields})
-        for name, rows in events.items():
-            setattr(request, name, rows)
-        request.save()
-        return request
-
-    return make
+    return builders.unit_directory()

@@ -9,21 +9,25 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from wagtail.users.models import UserProfile
 
+from tests.builders import (
+    annual_report_index,
+    make_policy_document,
+    make_request,
+    make_unit_editor,
+)
 from wagtail_disclosure.annual_reports.format import check_figures
 from wagtail_disclosure.annual_reports.models import (
     AnnualReport,
-    AnnualReportIndexPage,
     AnnualReportOverride,
     ReportChecksFailed,
 )
 
 
 @pytest.fixture
-def register_2022(office, make_request):
+def register_2022(office):
     """Requests of 2021 and 2022 for one office, with known outcomes."""
     r = make_request
     r(office, date(2021, 12, 20))  # carried over, replied in 2022
-    AnnualReportOverride  # noqa: B018 (imported for the admin test)
     carried = [
         r(office, date(2021, 12, 20)),
         r(office, date(2021, 12, 28), applicant_type="commercial"),
@@ -89,9 +93,7 @@ def test_a_report_that_does_not_add_up_cannot_be_published(office, register_2022
 
 
 @pytest.mark.django_db
-def test_the_admin_refuses_to_publish_and_names_the_failing_cell(
-    client, office, register_2022, make_unit_editor
-):
+def test_the_admin_refuses_to_publish_and_names_the_failing_cell(client, office, register_2022):
     editor = make_unit_editor("office", office)
     profile = UserProfile.get_for_user(editor)
     profile.preferred_language = "en"
@@ -135,21 +137,14 @@ def test_the_admin_refuses_to_publish_and_names_the_failing_cell(
 
 
 @pytest.mark.django_db
-def test_table_two_counts_rules_and_normative_documents(office, demo_site):
-    from wagtail_disclosure.policies.models import (
-        PolicyDocumentPage,
-        PolicyIndexPage,
-        ValidityChange,
-    )
-
-    library = PolicyIndexPage.objects.get(slug="policies")
+def test_table_two_counts_rules_and_normative_documents(office):
+    from wagtail_disclosure.policies.models import ValidityChange
 
     def document(slug, kind, published, **fields):
-        page = PolicyDocumentPage(
-            title=slug, slug=slug, kind=kind, issuer=office, date_published=published, **fields
+        return make_policy_document(
+            slug, slug=slug, kind=kind, issuer=office, date_published=published, live=True,
+            requires_interpretation=False, **fields
         )
-        library.add_child(instance=page)
-        return page
 
     document("n1", "normative", date(2022, 3, 1))
     old = document("n2", "normative", date(2019, 3, 1), validity="repealed")
@@ -170,10 +165,9 @@ def test_table_two_counts_rules_and_normative_documents(office, demo_site):
 
 @pytest.mark.django_db
 def test_the_public_report_is_laid_out_as_the_national_format_and_exports_to_xlsx(
-    client, office, demo_site, register_2022, django_assert_max_num_queries
+    client, office, register_2022, django_assert_max_num_queries
 ):
-    index = AnnualReportIndexPage(title="政府信息公开年报", slug="annual-reports")
-    demo_site.add_child(instance=index)
+    index = annual_report_index()
     report = AnnualReport.objects.create(unit=office, year=2022)
     report.save_revision().publish()
     url = index.report_url(report)

@@ -6,11 +6,18 @@ import datetime
 import pytest
 from django.test import override_settings
 
-from tests.enterprises.conftest import add_entity, add_sector
-from tests.progress.plan_builder import add_plan, add_requirement, add_task
+from tests.builders import (
+    make_enterprise,
+    make_enterprise_column,
+    make_plan,
+    make_request,
+    make_sector,
+    make_task,
+    requirement,
+)
 from wagtail_disclosure.core import clock
 from wagtail_disclosure.enterprises.compliance import enterprise_figures
-from wagtail_disclosure.enterprises.models import EnterpriseColumnPage, UpdatePeriod
+from wagtail_disclosure.enterprises.models import UpdatePeriod
 from wagtail_disclosure.progress.views import ledger_rows
 from wagtail_disclosure.requests.workdays import site_calendar
 
@@ -29,27 +36,29 @@ def test_the_clock_follows_the_setting_and_the_time_zone(settings):
 
 
 @pytest.fixture
-def office_work(demo_site, office, make_request, manager):
+def office_work(office):
     """A requirement due 2022-10-31, a request received 2022-10-10 and a water company whose
     monthly water-quality notice was last published 2022-09-20."""
-    plan = add_plan(2022)
-    task = add_task(plan, 1, "推进政务公开", "（一）", "深化公开")
-    requirement = add_requirement(
-        task,
-        "按季度公开重点工作进展。",
-        units=[office],
-        deadline={"raw": "10月底前", "due": "2022-10-31", "ongoing": False, "recurring": False},
+    plan = make_plan(2022, slug="clock-2022", title="时钟测试计划")
+    task = make_task(
+        plan,
+        "深化公开",
+        [
+            requirement(
+                "按季度公开重点工作进展。",
+                lead_units=[office],
+                deadline={"raw": "10月底前", "due": "2022-10-31"},
+            )
+        ],
     )
     request = make_request(office, datetime.date(2022, 10, 10))
-    column = EnterpriseColumnPage(title="公共企事业单位信息公开", slug="enterprises")
-    demo_site.add_child(instance=column)
-    sector = add_sector(
-        column, "供水", "water", office, [("水质信息", UpdatePeriod.MONTHLY)]
+    sector = make_sector(
+        make_enterprise_column(), "供水", "water", office, [("水质信息", UpdatePeriod.MONTHLY)]
     )
-    company = add_entity(
+    company = make_enterprise(
         sector, "城区供水公司", "water-co", entries=[("水质信息", datetime.date(2022, 9, 20))]
     )
-    return requirement, request, company
+    return task.requirements.get(), request, company
 
 
 def overdue_requirement_ids(user):

@@ -6,6 +6,7 @@ from django.test import RequestFactory
 from django.urls import get_resolver
 from django.utils import translation
 
+from tests.builders import make_unit_editor
 from wagtail_disclosure.core.menu import ORDER, disclosure_menu
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +52,7 @@ def test_no_two_items_of_a_group_share_an_order(manager):
         assert len(orders) == len(set(orders)), group.label
 
 
-def test_a_unit_editor_sees_only_the_screens_of_their_own_work(make_unit_editor, office):
+def test_a_unit_editor_sees_only_the_screens_of_their_own_work(office):
     editor = make_unit_editor("office-editor", office)
     menu = menu_for(editor)
     assert menu["Plans and progress"] == [

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.progress.plan_builder import build_jining_2022
+from tests.builders import make_request, make_unit_editor
 from wagtail_disclosure.core.permissions import is_manager, unit_ids
 from wagtail_disclosure.plans.models import Requirement
 from wagtail_disclosure.progress.models import ProgressReport, ReportPanel
@@ -27,9 +27,9 @@ def other_county(jining_units):
 
 
 @pytest.fixture
-def busy_office(jining_units, county, other_county, make_request):
+def busy_office(plan_2022, county, other_county):
     """The 2022 plan with its dashboard panels, progress reports and requests of two counties."""
-    plan = build_jining_2022()
+    plan = plan_2022
     for title, kind in [
         ("各单位完成情况", "completion_by_unit"),
         ("各板块完成情况", "completion_by_section"),
@@ -61,7 +61,7 @@ def dashboard_queries(client, user):
 
 
 def test_a_unit_editors_dashboard_costs_at_most_three_queries_more_than_a_superusers(
-    client, busy_office, manager, make_unit_editor, county
+    client, busy_office, manager, county
 ):
     editor = make_unit_editor("rencheng", county)
     superuser_queries = dashboard_queries(client, manager)
@@ -70,7 +70,7 @@ def test_a_unit_editors_dashboard_costs_at_most_three_queries_more_than_a_superu
 
 
 def test_who_is_a_manager_and_which_units_are_asked_once_per_request(
-    django_user_model, make_unit_editor, county, django_assert_num_queries
+    django_user_model, county, django_assert_num_queries
 ):
     editor = make_unit_editor("rencheng", county)
     editor = django_user_model.objects.get(pk=editor.pk)  # a fresh user, as each request has
@@ -81,7 +81,7 @@ def test_who_is_a_manager_and_which_units_are_asked_once_per_request(
 
 
 def test_the_progress_report_chooser_lists_only_the_editors_units(
-    client, busy_office, make_unit_editor, county, other_county
+    client, busy_office, county, other_county
 ):
     editor = make_unit_editor("rencheng", county)
     client.force_login(editor)

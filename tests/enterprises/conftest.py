@@ -11,18 +11,11 @@ On 2024-06-15 (``TODAY``):
 """
 
 import datetime
-import io
 
 import pytest
 
-from wagtail_disclosure.enterprises.models import (
-    CatalogueItem,
-    DisclosureEntry,
-    EnterpriseColumnPage,
-    EnterprisePage,
-    SectorPage,
-    UpdatePeriod,
-)
+from tests import builders
+from wagtail_disclosure.enterprises.models import UpdatePeriod
 
 TODAY = datetime.date(2024, 6, 15)
 
@@ -31,29 +24,6 @@ TODAY = datetime.date(2024, 6, 15)
 def fixed_today(settings):
     settings.WAGTAIL_DISCLOSURE_TODAY = TODAY.isoformat()
     return TODAY
-
-
-def add_sector(column, title, slug, department, items, **fields):
-    sector = SectorPage(
-        title=title, slug=slug, competent_department=department, **fields
-    )
-    for name, period in items:
-        sector.catalogue_items.add(CatalogueItem(name=name, update_period=period))
-    column.add_child(instance=sector)
-    sector.save_revision().publish()
-    return sector
-
-
-def add_entity(sector, title, slug, entries=(), **fields):
-    entity = EnterprisePage(title=title, slug=slug, **fields)
-    sector.add_child(instance=entity)
-    entity.save_revision().publish()
-    items = {i.name: i for i in sector.catalogue_items.all()}
-    for name, date in entries:
-        DisclosureEntry.objects.create(
-            enterprise=entity, item=items[name], date=date, content=f"{title}{name}"
-        )
-    return entity
 
 
 class Column:
@@ -66,35 +36,22 @@ class Column:
 
 
 @pytest.fixture
-def units(demo_site):
-    """The few units of the register the column names (importing all 54 is slow)."""
-    from wagtail_disclosure.units.models import UnitIndexPage, UnitKind, UnitPage
-
-    directory = UnitIndexPage.objects.get(slug="units")
-    made = {}
-    for name, kind in [
-        ("市城乡水务局", UnitKind.MUNICIPAL_DEPARTMENT),
-        ("市发展改革委", UnitKind.MUNICIPAL_DEPARTMENT),
-        ("市教育局", UnitKind.MUNICIPAL_DEPARTMENT),
-        ("国网济宁供电公司", UnitKind.PUBLIC_ENTERPRISE),
-    ]:
-        unit = UnitPage(title=name, kind=kind)
-        directory.add_child(instance=unit)
-        made[name] = unit
-    return made
+def units(jining_units):
+    """The units of the register the column names: two competent departments, a department
+    with no sector, and the power company (a public enterprise of the register)."""
+    return {
+        name: jining_units[name]
+        for name in ("市城乡水务局", "市发展改革委", "市教育局", "国网济宁供电公司")
+    }
 
 
-@pytest.fixture
-def column(demo_site, units):
-    jining_units = units
-    page = EnterpriseColumnPage(title="公共企事业单位信息公开", slug="enterprises")
-    demo_site.add_child(instance=page)
-    page.save_revision().publish()
-    water = add_sector(
+def build_column(units):
+    page = builders.make_enterprise_column()
+    water = builders.make_sector(
         page,
         "供水",
         "water",
-        jining_units["市城乡水务局"],
+        units["市城乡水务局"],
         [
             ("水质信息", UpdatePeriod.MONTHLY),
             ("水价及收费标准", UpdatePeriod.AS_NEEDED),
@@ -107,15 +64,15 @@ def column(demo_site, units):
         complaint_url="https://example.com/complain",
         complaint_address="济宁市任城区建设路1号",
     )
-    power = add_sector(
+    power = builders.make_sector(
         page,
         "供电",
         "power",
-        jining_units["市发展改革委"],
+        units["市发展改革委"],
         [("停电信息", UpdatePeriod.REAL_TIME), ("电价及收费标准", UpdatePeriod.AS_NEEDED)],
         complaint_phone="0537-2967102",
     )
-    city = add_entity(
+    city = builders.make_enterprise(
         water,
         "城区供水公司",
         "city-water",
@@ -126,15 +83,15 @@ def column(demo_site, units):
         ],
         complaint_phone="0537-2212345",
     )
-    yanzhou = add_entity(
+    yanzhou = builders.make_enterprise(
         water, "兖州自来水公司", "yanzhou-water", [("水质信息", datetime.date(2024, 4, 30))]
     )
-    grid = add_entity(
+    grid = builders.make_enterprise(
         power,
         "国网济宁供电公司",
         "state-grid",
         [("停电信息", datetime.date(2024, 6, 1))],
-        unit=jining_units["国网济宁供电公司"],
+        unit=units["国网济宁供电公司"],
         full_name="国网山东省电力公司济宁供电公司",
     )
     return Column(
@@ -145,16 +102,19 @@ def column(demo_site, units):
 
 
 @pytest.fixture
-def sector_editor(column, make_unit_editor):
+def column(units):
+    return build_column(units)
+
+
+@pytest.fixture
+def sector_editor(column):
     """An editor of a competent department, in the group the column grants page rights to."""
     from wagtail_disclosure.enterprises.permissions import ensure_sector_editors_group
 
     group = ensure_sector_editors_group(column.page)
 
     def make(username, unit):
-        user = make_unit_editor(username, unit)
-        user.groups.add(group)
-        return user
+        return builders.make_unit_editor(username, unit, groups=[group])
 
     return make
 
@@ -162,13 +122,10 @@ def sector_editor(column, make_unit_editor):
 def more_entities(sector, count, start=0):
     """``count`` more entities in ``sector``, each with an entry for every item."""
     for n in range(start, start + count):
-        add_entity(
+        builders.make_enterprise(
             sector,
             f"示例主体{n}",
             f"extra-{sector.slug}-{n}",
             [(item.name, datetime.date(2024, 6, 1)) for item in sector.catalogue_items.all()],
         )
 
-
-class Out(io.StringIO):
-    pass

@@ -3,27 +3,10 @@
 import pytest
 
 # The live server reads the database from another thread, so the data must be committed.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def site_tree(transactional_db):
-    """The locale, root, home page and site the migrations made, gone once a transactional test has
-    flushed the database."""
-    from django.conf import settings
-    from home.models import HomePage
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Locale, Page, Site
-
-    if Page.objects.filter(depth=1).exists():
-        return
-    Locale.objects.get_or_create(
-        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    )
-    root = Page.add_root(instance=Page(title="Root", slug="root"))
-    home = HomePage(title="首页", slug="home")
-    root.add_child(instance=home)
-    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def serious(result):

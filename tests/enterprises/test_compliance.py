@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from tests.builders import make_unit_editor
 from tests.enterprises.conftest import TODAY, more_entities
 from wagtail_disclosure.core.panels import panel_kinds
 from wagtail_disclosure.enterprises import compliance
@@ -163,7 +164,7 @@ def test_the_report_lists_only_the_editors_entities(client, column, units, secto
     assert "城区供水公司" in html and "国网济宁供电公司" not in html
 
 
-def test_the_report_is_refused_to_an_editor_of_no_entity(client, column, units, make_unit_editor):
+def test_the_report_is_refused_to_an_editor_of_no_entity(client, column, units):
     client.force_login(make_unit_editor("education", units["市教育局"]))
     response = client.get(reverse("wagtail_disclosure_admin:enterprise_compliance"))
     assert response.status_code in (302, 403)

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Revision
 
+from tests.builders import make_unit_editor
 from wagtail_disclosure.core.imports import load_dataset, run_import
 from wagtail_disclosure.enterprises.imports import (
     ENTITY_COLUMNS,
@@ -155,7 +156,7 @@ def test_a_department_editor_imports_only_into_its_own_sector(column, units, sec
     assert snapshot() == before
 
 
-def test_an_entity_editor_imports_only_its_own_entries(column, units, make_unit_editor):
+def test_an_entity_editor_imports_only_its_own_entries(column, units):
     grid_editor = make_unit_editor("grid", units["国网济宁供电公司"])
     own = "entity,item,date,content,link\n国网济宁供电公司,电价及收费标准,2024-06-12,现行电价表,\n"
 

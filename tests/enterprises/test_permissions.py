@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from tests.builders import make_unit_editor
 from wagtail_disclosure.enterprises.models import DisclosureEntry, EnterpriseEditor, EnterprisePage
 
 pytestmark = pytest.mark.django_db
@@ -71,22 +72,18 @@ def test_a_department_editor_cannot_move_an_entity_into_another_sector(
     assert entity.get_parent().id == column.sectors["供水"].id
 
 
-def test_an_editor_of_wagtails_editors_group_without_membership_is_refused(
-    client, column, units, make_unit_editor
-):
+def test_an_editor_of_wagtails_editors_group_without_membership_is_refused(client, column, units):
     # Wagtail's "Editors" group may add and change pages everywhere; the column narrows it.
     client.force_login(make_unit_editor("education", units["市教育局"]))
     assert refused(client.get(edit_url(column.sectors["供水"])))
 
 
-def test_an_entity_editor_cannot_change_the_entity_page(client, column, units, make_unit_editor):
+def test_an_entity_editor_cannot_change_the_entity_page(client, column, units):
     client.force_login(make_unit_editor("grid", units["国网济宁供电公司"]))
     assert refused(client.get(edit_url(column.entities["国网济宁供电公司"])))
 
 
-def test_an_entity_editor_adds_entries_for_its_entity_only(
-    client, column, units, make_unit_editor
-):
+def test_an_entity_editor_adds_entries_for_its_entity_only(client, column, units):
     grid = column.entities["国网济宁供电公司"]
     client.force_login(make_unit_editor("grid", units["国网济宁供电公司"]))
     add = reverse("disclosure_enterprise_entries:add")
@@ -110,7 +107,7 @@ def test_an_entity_editor_adds_entries_for_its_entity_only(
     assert not DisclosureEntry.objects.filter(enterprise=city, item=water_item).exists()
 
 
-def test_an_entity_editor_sees_and_edits_only_its_entries(client, column, units, make_unit_editor):
+def test_an_entity_editor_sees_and_edits_only_its_entries(client, column, units):
     client.force_login(make_unit_editor("grid", units["国网济宁供电公司"]))
     listing = client.get(reverse("disclosure_enterprise_entries:index")).content.decode()
     assert "国网济宁供电公司" in listing and "城区供水公司" not in listing
@@ -138,9 +135,7 @@ def test_an_item_of_another_sector_is_refused(client, column, manager):
     assert not DisclosureEntry.objects.filter(enterprise=city, item=power_item).exists()
 
 
-def test_an_explicit_entity_editor_edits_that_entitys_entries(
-    client, column, django_user_model
-):
+def test_an_explicit_entity_editor_edits_that_entitys_entries(client, column, django_user_model):
     from django.contrib.auth.models import Group
 
     user = django_user_model.objects.create_user("hospital", "h@example.com", "pw")

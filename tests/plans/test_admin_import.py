@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import PageLogEntry
 
-from tests.conftest import DATA
+from tests.builders import make_unit_editor
+from tests.jining import DATA
 from tests.plans.bad_files import as_upload
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +42,7 @@ def confirm_data(html, **choices):
 
 
 def test_the_import_screen_is_in_the_disclosure_menu_for_managers_only(
-    client, manager, make_unit_editor, jining_units
+    client, manager, jining_units
 ):
     client.force_login(manager)
     assert client.get(reverse("wagtail_disclosure_admin:import_plan")).status_code == 200
@@ -179,7 +180,11 @@ def test_the_plan_downloads_as_an_escaped_workbook(client, manager, plans_index,
         confirm_data(html, map_0="keep", map_1="keep"),
     )
     plan = TaskPlanPage.objects.get()
-    Requirement.objects.filter(pk=Requirement.objects.first().pk).update(text="=HYPERLINK(1)")
+    # The plan's first requirement (the export's row 4): first task, first in that task.
+    first = Requirement.objects.filter(task__path__startswith=plan.path).order_by(
+        "task__path", "sort_order", "pk"
+    )[0]
+    Requirement.objects.filter(pk=first.pk).update(text="=HYPERLINK(1)")
 
     explore = client.get(reverse("wagtailadmin_explore", args=[plan.pk])).content.decode()
     url = reverse("wagtail_disclosure_admin:export_plan", args=[plan.pk])
@@ -195,7 +200,7 @@ def test_the_plan_downloads_as_an_escaped_workbook(client, manager, plans_index,
     assert sheet["C4"].value == "'=HYPERLINK(1)"
 
 
-def test_only_managers_download_the_plan(client, make_unit_editor, jining_units, plans_index):
+def test_only_managers_download_the_plan(client, jining_units, plans_index):
     from wagtail_disclosure.plans.models import TaskPlanPage
 
     plan = TaskPlanPage(title="2022", slug="2022", year=2022)

@@ -8,7 +8,9 @@ from openpyxl import load_workbook
 from wagtail import hooks
 from wagtail.models import PageLogEntry, Revision
 
-from tests.conftest import DATA
+from tests.builders import remove_plans
+from tests.jining import DATA
+from tests.plans.conftest import import_plan, make_table_groups
 
 pytestmark = pytest.mark.django_db
 
@@ -16,12 +18,23 @@ EDITED = "加大重点民生领域的部门联合“双随机、一公开”监�
 REMOVED = "主动公开实施传统消费升级行动相关政策"
 
 
-@pytest.fixture
-def plan(run_import, jining_units, table_groups):
+@pytest.fixture(scope="module")
+def imported_plan(module_transaction, django_db_blocker):
+    """The table imported once for the module's tests, each of which imports it again."""
     from wagtail_disclosure.plans.models import TaskPlanPage
 
-    run_import(DATA / "task-table.xlsx")
-    return TaskPlanPage.objects.get()
+    with django_db_blocker.unblock():
+        remove_plans()
+        make_table_groups()
+        import_plan(DATA / "task-table.xlsx")
+        return TaskPlanPage.objects.get().pk
+
+
+@pytest.fixture
+def plan(imported_plan, db):
+    from wagtail_disclosure.plans.models import TaskPlanPage
+
+    return TaskPlanPage.objects.get(pk=imported_plan)
 
 
 def history():
@@ -41,27 +54,27 @@ def csv_copy(tmp_path, edit):
     return path
 
 
-def test_importing_the_same_file_again_changes_nothing(plan, run_import):
+def test_importing_the_same_file_again_changes_nothing(plan):
     before = history()
 
-    document = run_import(DATA / "task-table.xlsx")
+    document = import_plan(DATA / "task-table.xlsx")
 
     assert document["changes"]["summary"]["unchanged"] == 84
     assert document["changes"]["plan"]["written"] is False
     assert history() == before, "no new revision, no log entry"
 
 
-def test_the_same_table_as_csv_or_pdf_text_changes_nothing_either(plan, run_import):
+def test_the_same_table_as_csv_or_pdf_text_changes_nothing_either(plan):
     before = history()
 
     for name in ("task-table.csv", "notice.txt"):
-        document = run_import(DATA / name, "--year", "2022")
+        document = import_plan(DATA / name, "--year", "2022")
         assert document["changes"]["summary"]["changed"] == 0
 
     assert history() == before
 
 
-def test_editing_one_requirement_updates_it_in_place(plan, run_import, tmp_path, manager):
+def test_editing_one_requirement_updates_it_in_place(plan, tmp_path, manager):
     stored = requirement(EDITED)
     workbook = load_workbook(DATA / "task-table.xlsx")
     cells = [c for row in workbook.active.iter_rows() for c in row if c.value == EDITED]
@@ -69,7 +82,7 @@ def test_editing_one_requirement_updates_it_in_place(plan, run_import, tmp_path,
     path = tmp_path / "task-table-2022.xlsx"
     workbook.save(path)
 
-    document = run_import(path, "--user", manager.username)
+    document = import_plan(path, "--user", manager.username)
 
     summary = document["changes"]["summary"]
     assert (summary["changed"], summary["created"], summary["removed"]) == (1, 0, 0)
@@ -85,13 +98,13 @@ def test_editing_one_requirement_updates_it_in_place(plan, run_import, tmp_path,
     assert "task-table-2022.xlsx" in entry.message
 
 
-def test_a_removed_requirement_is_listed_and_deleted(plan, run_import, tmp_path):
+def test_a_removed_requirement_is_listed_and_deleted(plan, tmp_path):
     from wagtail_disclosure.plans.models import Requirement
 
     gone = requirement(REMOVED)
     path = csv_copy(tmp_path, lambda lines: [line for line in lines if REMOVED not in line])
 
-    document = run_import(path)
+    document = import_plan(path)
 
     assert document["changes"]["summary"]["removed"] == 1
     assert document["changes"]["removed"][0]["id"] == gone.pk
@@ -100,12 +113,12 @@ def test_a_removed_requirement_is_listed_and_deleted(plan, run_import, tmp_path)
     assert Requirement.objects.count() == 83
 
 
-def test_an_added_requirement_is_created_in_its_task(plan, run_import, tmp_path):
+def test_an_added_requirement_is_created_in_its_task(plan, tmp_path):
     def add(lines):
         index = next(i for i, line in enumerate(lines) if REMOVED in line)
         return lines[: index + 1] + [",市教育局,做好教育收费信息公开。,全年\n"] + lines[index + 1 :]
 
-    document = run_import(csv_copy(tmp_path, add))
+    document = import_plan(csv_copy(tmp_path, add))
 
     assert document["changes"]["summary"]["created"] == 1
     assert document["changes"]["summary"]["changed"] == 0
@@ -114,7 +127,7 @@ def test_an_added_requirement_is_created_in_its_task(plan, run_import, tmp_path)
     assert [r.text for r in new.task.requirements.all()].index(new.text) == 3
 
 
-def test_a_removed_requirement_with_progress_is_kept_until_confirmed(plan, run_import, tmp_path):
+def test_a_removed_requirement_with_progress_is_kept_until_confirmed(plan, tmp_path):
     from wagtail_disclosure.plans.models import Requirement
 
     with_progress = requirement(REMOVED)
@@ -127,7 +140,7 @@ def test_a_removed_requirement_with_progress_is_kept_until_confirmed(plan, run_i
         assert with_progress.has_progress()
         assert not requirement(EDITED).has_progress()
 
-        document = run_import(path)
+        document = import_plan(path)
         assert document["changes"]["removed"][0]["has_progress"] is True
         assert document["changes"]["plan"]["kept"] == 1
         assert Requirement.objects.filter(pk=with_progress.pk).exists()
@@ -139,7 +152,7 @@ def test_a_removed_requirement_with_progress_is_kept_until_confirmed(plan, run_i
         assert not Requirement.objects.filter(pk=with_progress.pk).exists()
 
 
-def test_a_requirement_moved_to_another_task_keeps_its_identity(plan, run_import, tmp_path):
+def test_a_requirement_moved_to_another_task_keeps_its_identity(plan, tmp_path):
     moved = requirement(REMOVED)
 
     def move(lines):
@@ -150,21 +163,21 @@ def test_a_requirement_moved_to_another_task_keeps_its_identity(plan, run_import
         )
         return lines[: index + 1] + [line] + lines[index + 1 :]
 
-    document = run_import(csv_copy(tmp_path, move))
+    document = import_plan(csv_copy(tmp_path, move))
 
     assert document["changes"]["summary"]["removed"] == 0
     assert requirement(REMOVED).pk == moved.pk
     assert requirement(REMOVED).task.title == "精细化做好疫情防控信息公开"
 
 
-def test_the_export_imports_back_without_any_change(plan, run_import, tmp_path):
+def test_the_export_imports_back_without_any_change(plan, tmp_path):
     from wagtail_disclosure.plans.export import export_plan_xlsx
 
     path = tmp_path / "exported.xlsx"
     path.write_bytes(export_plan_xlsx(plan))
     before = history()
 
-    document = run_import(path, "--year", "2022")
+    document = import_plan(path, "--year", "2022")
 
     assert document["errors"] == []
     summary = document["changes"]["summary"]

@@ -1,10 +1,13 @@
 """The public pages of policy documents, interpretations and the Q&A library pass axe-core."""
 
-import io
-
 import pytest
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+from tests.builders import load_policy_demo
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 PAGES = [
     "/policies/",
@@ -20,10 +23,8 @@ PAGES = [
 
 
 @pytest.fixture
-def policy_demo(jining_units):
-    from demo import policies
-
-    policies.load(io.StringIO())
+def policy_demo(db):
+    load_policy_demo()
 
 
 def test_policy_pages_have_no_serious_accessibility_violations(live_server, page, policy_demo):

@@ -6,23 +6,17 @@ import pytest
 from wagtail.blocks import StreamValue  # noqa: F401  (documents the body's type)
 from wagtail.rich_text import RichText
 
-from wagtail_disclosure.policies.interpretations import PolicyQuestion, QALibraryPage
+from tests.builders import make_interpretation, make_policy_document, qa_library
+from wagtail_disclosure.policies.interpretations import PolicyQuestion
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def qa_page(demo_site):
-    from demo.site import ensure_child
-
-    page, _ = ensure_child(demo_site, QALibraryPage, "qa", "政策问答库")
-    return page
-
-
 def test_questions_of_a_published_interpretation_join_the_library_and_leave_with_it(
-    client, qa_page, make_document, make_interpretation, housing
+    client, housing
 ):
-    document = make_document("保障性租赁住房管理办法")
+    qa = qa_library()
+    document = make_policy_document("保障性租赁住房管理办法")
     interpretation = make_interpretation(
         "保障性租赁住房政策问答", [document], last_reviewed=date(2022, 11, 1),
         body=[("qa", {"question": "哪些人可以申请？", "answer": RichText("<p>新市民、青年人。</p>"),
@@ -30,17 +24,18 @@ def test_questions_of_a_published_interpretation_join_the_library_and_leave_with
     )
     document.get_latest_revision().publish()  # releases the interpretation too
 
-    html = client.get(qa_page.url, {"topic": "housing"}).content.decode()
+    html = client.get(qa.url, {"topic": "housing"}).content.decode()
     assert "哪些人可以申请？" in html
     assert f'href="{document.url}"' in html  # the answer links to its policy
     assert "2022年11月1日" in html  # and says when it was last reviewed
 
     interpretation.refresh_from_db()
     interpretation.unpublish()
-    assert "哪些人可以申请？" not in client.get(qa_page.url).content.decode()
+    assert "哪些人可以申请？" not in client.get(qa.url).content.decode()
 
 
-def test_standalone_questions_show_only_when_published(client, qa_page, housing):
+def test_standalone_questions_show_only_when_published(client, housing):
+    qa = qa_library()
     draft = PolicyQuestion.objects.create(
         question="草稿问题？", answer="<p>答</p>", topic=housing, live=False
     )
@@ -48,6 +43,6 @@ def test_standalone_questions_show_only_when_published(client, qa_page, housing)
                                topic=housing, last_reviewed=date(2022, 10, 31))
     published.save()
     published.save_revision().publish()
-    html = client.get(qa_page.url).content.decode()
+    html = client.get(qa.url).content.decode()
     assert "公租房怎么申请？" in html and "2022年10月31日" in html
     assert draft.question not in html

@@ -16,6 +16,7 @@ from wagtail.models import (
 )
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
+from tests.builders import make_interpretation, make_policy_document
 from wagtail_disclosure.policies.interpretations import InterpretationPage
 from wagtail_disclosure.policies.publishing import RELEASE_BLOCKED
 
@@ -37,10 +38,8 @@ def is_live(page):
     return type(page).objects.get(pk=page.pk).live
 
 
-def test_publish_button_refuses_a_document_without_interpretation_and_says_how(
-    client, manager, make_document
-):
-    document = make_document("济宁市稳就业促创业十条措施")
+def test_publish_button_refuses_a_document_without_interpretation_and_says_how(client, manager):
+    document = make_policy_document("济宁市稳就业促创业十条措施")
     client.force_login(manager)
     with translation.override("en"):
         response = client.post(
@@ -55,10 +54,8 @@ def test_publish_button_refuses_a_document_without_interpretation_and_says_how(
     assert not is_live(document)
 
 
-def test_publish_button_releases_the_prepared_interpretation_in_the_same_action(
-    client, manager, make_document, make_interpretation
-):
-    document = make_document("济宁市稳就业促创业十条措施")
+def test_publish_button_releases_the_prepared_interpretation_in_the_same_action(client, manager):
+    document = make_policy_document("济宁市稳就业促创业十条措施")
     interpretation = make_interpretation("视频解读", [document])
     client.force_login(manager)
     response = client.post(
@@ -69,10 +66,8 @@ def test_publish_button_releases_the_prepared_interpretation_in_the_same_action(
     assert is_live(document) and is_live(interpretation)
 
 
-def test_an_interpretation_not_marked_for_release_does_not_count(
-    client, manager, make_document, make_interpretation
-):
-    document = make_document("文件")
+def test_an_interpretation_not_marked_for_release_does_not_count(client, manager):
+    document = make_policy_document("文件")
     make_interpretation("解读草稿", [document], release_with_document=False)
     client.force_login(manager)
     response = client.post(
@@ -83,22 +78,21 @@ def test_an_interpretation_not_marked_for_release_does_not_count(
     assert not is_live(document)
 
 
-def test_a_document_needing_no_interpretation_publishes_alone(make_document):
-    document = make_document("工作通知", requires_interpretation=False)
+def test_a_document_needing_no_interpretation_publishes_alone():
+    document = make_policy_document("工作通知", requires_interpretation=False)
     document.get_latest_revision().publish()
     assert is_live(document)
 
 
-def test_publishing_directly_without_interpretation_is_refused_and_logged(make_document):
-    document = make_document("文件")
+def test_publishing_directly_without_interpretation_is_refused_and_logged():
+    document = make_policy_document("文件")
     document.get_latest_revision().publish()
     assert not is_live(document)
     assert PageLogEntry.objects.filter(page=document, action=RELEASE_BLOCKED).exists()
 
 
-def test_an_interpretation_already_live_lets_the_document_go_live(make_document,
-                                                                   make_interpretation):
-    document = make_document("文件")
+def test_an_interpretation_already_live_lets_the_document_go_live():
+    document = make_policy_document("文件")
     interpretation = make_interpretation("解读", [document], release_with_document=False)
     interpretation.get_latest_revision().publish()
     document.get_latest_revision().publish()
@@ -116,28 +110,24 @@ def schedule(page, minutes_ago=1):
     return revision
 
 
-def test_scheduled_publishing_without_interpretation_leaves_the_document_unpublished(
-    make_document
-):
-    document = make_document("文件")
+def test_scheduled_publishing_without_interpretation_leaves_the_document_unpublished():
+    document = make_policy_document("文件")
     schedule(document)
     call_command("publish_scheduled")
     assert not is_live(document)
     assert PageLogEntry.objects.filter(page=document, action=RELEASE_BLOCKED).exists()
 
 
-def test_scheduled_publishing_releases_the_prepared_interpretation_with_the_document(
-    make_document, make_interpretation
-):
-    document = make_document("文件")
+def test_scheduled_publishing_releases_the_prepared_interpretation_with_the_document():
+    document = make_policy_document("文件")
     interpretation = make_interpretation("解读", [document])
     schedule(document)
     call_command("publish_scheduled")
     assert is_live(document) and is_live(interpretation)
 
 
-def test_scheduled_together_both_go_live_in_one_run(make_document, make_interpretation):
-    document = make_document("文件")
+def test_scheduled_together_both_go_live_in_one_run():
+    document = make_policy_document("文件")
     interpretation = make_interpretation("解读", [document])
     schedule(interpretation, minutes_ago=1)
     schedule(document, minutes_ago=2)  # the document's revision comes first
@@ -159,9 +149,9 @@ def approval_workflow(library, django_user_model):
 
 
 def test_submitting_for_approval_without_interpretation_is_returned(
-    client, manager, make_document, approval_workflow
+    client, manager, approval_workflow
 ):
-    document = make_document("文件")
+    document = make_policy_document("文件")
     client.force_login(manager)
     with translation.override("en"):
         response = client.post(
@@ -175,9 +165,9 @@ def test_submitting_for_approval_without_interpretation_is_returned(
 
 
 def test_workflow_approval_releases_document_and_interpretation_together(
-    client, manager, make_document, make_interpretation, approval_workflow
+    client, manager, approval_workflow
 ):
-    document = make_document("文件")
+    document = make_policy_document("文件")
     interpretation = make_interpretation("解读", [document])
     client.force_login(manager)
     state = approval_workflow.start(document, manager)
@@ -192,10 +182,8 @@ def test_workflow_approval_releases_document_and_interpretation_together(
     assert InterpretationPage.objects.get(pk=interpretation.pk).live
 
 
-def test_workflow_approval_without_interpretation_does_not_publish(
-    manager, make_document, make_interpretation, approval_workflow
-):
-    document = make_document("文件")
+def test_workflow_approval_without_interpretation_does_not_publish(manager, approval_workflow):
+    document = make_policy_document("文件")
     interpretation = make_interpretation("解读", [document])
     workflow_state = approval_workflow.start(document, manager)
     interpretation.delete()  # withdrawn after the document was sent up

@@ -1,18 +1,14 @@
-"""Fixtures for progress: the Jining 2022 plan built from expected.json, units, editors."""
+"""Progress on the Jining 2022 plan: two counties, their editors, and the requirement the first
+county answers for through the county group."""
 
 import datetime
 
 import pytest
 
-from tests.progress.plan_builder import build_jining_2022
+from tests import builders
 
 #: A fixed "today" for state tests: after the October deadlines, before year end.
 TODAY = datetime.date(2022, 11, 15)
-
-
-@pytest.fixture
-def plan_2022(jining_units):
-    return build_jining_2022()
 
 
 @pytest.fixture
@@ -26,10 +22,27 @@ def other_county(jining_units):
 
 
 @pytest.fixture
-def county_editor(make_unit_editor, county):
-    return make_unit_editor("rencheng", county)
+def county_editor(county):
+    return builders.make_unit_editor("rencheng", county)
 
 
 @pytest.fixture
-def other_county_editor(make_unit_editor, other_county):
-    return make_unit_editor("qufu", other_county)
+def other_county_editor(other_county):
+    return builders.make_unit_editor("qufu", other_county)
+
+
+def first_requirement_of_county_group(county):
+    """The plan's first requirement (by id) assigned to the county group ``county`` is in."""
+    from wagtail_disclosure.plans.models import Requirement
+
+    return (
+        Requirement.objects.filter(lead_groups__members=county)
+        .select_related("task")
+        .order_by("pk")
+        .first()
+    )
+
+
+@pytest.fixture
+def county_requirement(plan_2022, county):
+    return first_requirement_of_county_group(county)

@@ -1,22 +1,16 @@
 """The overdue report and the ledger (工作台账): filters, CSV and XLSX, safe cells."""
 
 import csv
-import datetime
 import io
 
 from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
 
-from wagtail_disclosure.plans.models import Requirement
-from wagtail_disclosure.progress.models import ProgressReport, ProgressStatus
+from tests.builders import make_report
 
 LEDGER = "wagtail_disclosure_admin:ledger"
 OVERDUE = "wagtail_disclosure_admin:overdue"
-
-
-def county_requirement(county):
-    return Requirement.objects.filter(lead_groups__members=county).order_by("pk").first()
 
 
 def read_csv(response):
@@ -25,17 +19,10 @@ def read_csv(response):
 
 
 def test_the_ledger_lists_each_units_requirements_and_filters_them(
-    client, plan_2022, county, manager
+    client, plan_2022, county, county_requirement, manager
 ):
-    requirement = county_requirement(county)
-    ProgressReport.objects.create(
-        requirement=requirement,
-        unit=county,
-        status=ProgressStatus.DONE,
-        percent=100,
-        date=datetime.date(2022, 9, 1),
-        narrative="专栏已上线。",
-    )
+    requirement = county_requirement
+    make_report(requirement, county, "done", narrative="专栏已上线。")
     client.force_login(manager)
     with translation.override("en"):
         response = client.get(
@@ -55,13 +42,12 @@ def test_the_ledger_lists_each_units_requirements_and_filters_them(
     assert done and done[0]["Latest progress narrative"] == "专栏已上线。"
 
 
-def test_exports_neutralise_formulas(client, plan_2022, county, manager):
-    ProgressReport.objects.create(
-        requirement=county_requirement(county),
-        unit=county,
-        status=ProgressStatus.IN_PROGRESS,
+def test_exports_neutralise_formulas(client, plan_2022, county, county_requirement, manager):
+    make_report(
+        county_requirement,
+        county,
+        "in_progress",
         percent=10,
-        date=datetime.date(2022, 9, 1),
         narrative='=HYPERLINK("http://evil.example","点我")',
     )
     client.force_login(manager)
@@ -76,15 +62,11 @@ def test_exports_neutralise_formulas(client, plan_2022, county, manager):
     assert not any(str(v).startswith("=") for v in values)
 
 
-def test_the_overdue_report_lists_only_overdue_work(client, plan_2022, county, manager):
-    requirement = county_requirement(county)
-    ProgressReport.objects.create(
-        requirement=requirement,
-        unit=county,
-        status=ProgressStatus.DONE,
-        percent=100,
-        date=datetime.date(2022, 9, 1),
-    )
+def test_the_overdue_report_lists_only_overdue_work(
+    client, plan_2022, county, county_requirement, manager
+):
+    requirement = county_requirement
+    make_report(requirement, county, "done")
     client.force_login(manager)
     with translation.override("en"):
         rows = read_csv(client.get(reverse(OVERDUE), {"plan": plan_2022.pk, "export": "csv"}))

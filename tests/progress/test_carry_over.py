@@ -4,23 +4,17 @@ import datetime
 
 from django.urls import reverse
 
-from tests.progress.plan_builder import add_plan
+from tests.builders import make_plan, make_report
 from wagtail_disclosure.plans.models import Requirement, TaskPage
-from wagtail_disclosure.progress.models import ProgressReport, ProgressStatus
 
 
 def test_unfinished_requirements_are_listed_and_chosen_ones_copied(
     client, plan_2022, county, manager
 ):
-    plan_2023 = add_plan(2023)
+    plan_2023 = make_plan(2023)
     finished = Requirement.objects.filter(lead_units__isnull=False, lead_groups=None).first()
     for unit in finished.lead_units.all():
-        ProgressReport.objects.create(
-            requirement=finished,
-            unit=unit,
-            status=ProgressStatus.DONE,
-            date=datetime.date(2022, 9, 1),
-        )
+        make_report(finished, unit, "done")
     client.force_login(manager)
     url = reverse("wagtail_disclosure_admin:carry_over")
     response = client.get(url, {"plan": plan_2023.pk})

@@ -4,11 +4,13 @@ import io
 
 from demo import progress
 
+from tests.builders import remove_plans
 from wagtail_disclosure.progress.models import ProgressReport, ProgressState, ReportPanel
 from wagtail_disclosure.progress.states import ProgressSnapshot, plan_requirements
 
 
-def test_without_a_plan_the_loader_says_so_and_does_nothing(jining_units):
+def test_without_a_plan_the_loader_says_so_and_does_nothing(db):
+    remove_plans()
     out = io.StringIO()
     progress.load(out)
     assert "未找到" in out.getvalue()

@@ -1,6 +1,5 @@
 """Reporting panels: five kinds, on the dashboard by scope, and on public pages by block."""
 
-import datetime
 import re
 
 import pytest
@@ -9,10 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from tests.progress.plan_builder import build_generated_plan
+from tests.builders import build_generated_plan, make_report
 from wagtail_disclosure.core.panels import kind_choices, panel_kinds
-from wagtail_disclosure.plans.models import Requirement
-from wagtail_disclosure.progress.models import ProgressReport, ProgressStatus, ReportPanel
+from wagtail_disclosure.progress.models import ReportPanel
 
 KINDS = [
     "completion_by_unit",
@@ -61,15 +59,9 @@ def test_the_five_kinds_are_registered_by_hook():
 
 
 def test_every_kind_renders_an_accessible_chart_or_list_with_a_data_table(
-    plan_2022, county, other_county
+    plan_2022, county, county_requirement, other_county
 ):
-    ProgressReport.objects.create(
-        requirement=Requirement.objects.filter(lead_groups__members=county).first(),
-        unit=county,
-        status=ProgressStatus.DONE,
-        percent=100,
-        date=datetime.date(2022, 9, 1),
-    )
+    make_report(county_requirement, county, "done")
     with translation.override("en"):
         for panel in make_panels(plan_2022, county, other_county):
             html = str(panel.render(None))

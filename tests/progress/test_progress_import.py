@@ -7,7 +7,6 @@ from django.urls import reverse
 from openpyxl import Workbook
 
 from wagtail_disclosure.core.imports import load_dataset, run_import
-from wagtail_disclosure.plans.models import Requirement
 from wagtail_disclosure.progress.imports import COLUMNS, REQUIRED_COLUMNS, ProgressReportResource
 from wagtail_disclosure.progress.models import ProgressReport, ProgressStatus
 
@@ -26,17 +25,10 @@ def xlsx(rows):
     return out.getvalue()
 
 
-def county_requirement(county):
-    return (
-        Requirement.objects.filter(lead_groups__members=county)
-        .select_related("task")
-        .order_by("pk")
-        .first()
-    )
-
-
-def test_rows_match_requirements_by_task_and_text_even_slightly_edited(plan_2022, county):
-    requirement = county_requirement(county)
+def test_rows_match_requirements_by_task_and_text_even_slightly_edited(
+    plan_2022, county, county_requirement
+):
+    requirement = county_requirement
     edited = requirement.text.replace("，", ",").replace("。", "") + " "
     data = xlsx(
         [
@@ -60,8 +52,8 @@ def test_rows_match_requirements_by_task_and_text_even_slightly_edited(plan_2022
     assert saved.revisions.count() == 1
 
 
-def test_unknown_rows_are_listed_and_nothing_is_written(plan_2022, county):
-    requirement = county_requirement(county)
+def test_unknown_rows_are_listed_and_nothing_is_written(plan_2022, county, county_requirement):
+    requirement = county_requirement
     data = xlsx(
         [
             ["任城区人民政府", "", requirement.text, "推进中", 50, "", "2022-09-01"],
@@ -77,8 +69,10 @@ def test_unknown_rows_are_listed_and_nothing_is_written(plan_2022, county):
     assert not ProgressReport.objects.exists()
 
 
-def test_the_admin_previews_then_imports(client, plan_2022, county, county_editor, other_county):
-    requirement = county_requirement(county)
+def test_the_admin_previews_then_imports(
+    client, plan_2022, county, county_requirement, county_editor
+):
+    requirement = county_requirement
     client.force_login(county_editor)
     upload = io.BytesIO(
         xlsx([["任城区人民政府", "", requirement.text, "推进中", 60, "正在推进。", "2022-09-01"]])
@@ -95,9 +89,9 @@ def test_the_admin_previews_then_imports(client, plan_2022, county, county_edito
 
 
 def test_a_unit_editor_cannot_import_another_units_reports(
-    client, plan_2022, county, other_county, county_editor
+    client, plan_2022, county, county_requirement, other_county, county_editor
 ):
-    requirement = county_requirement(county)
+    requirement = county_requirement
     client.force_login(county_editor)
     upload = io.BytesIO(
         xlsx([["曲阜市人民政府", "", requirement.text, "已完成", 100, "", "2022-09-01"]])
@@ -110,10 +104,12 @@ def test_a_unit_editor_cannot_import_another_units_reports(
     assert not ProgressReport.objects.exists()
 
 
-def test_an_office_spreadsheet_with_chinese_headings_imports_the_same(plan_2022, county):
+def test_an_office_spreadsheet_with_chinese_headings_imports_the_same(
+    plan_2022, county, county_requirement
+):
     from wagtail_disclosure.progress.imports import COLUMN_ALIASES
 
-    requirement = county_requirement(county)
+    requirement = county_requirement
     book = Workbook()
     sheet = book.active
     sheet.append(

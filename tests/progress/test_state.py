@@ -4,9 +4,10 @@ import datetime
 
 import pytest
 
+from tests.builders import make_report, make_unit_group
 from tests.progress.conftest import TODAY
 from wagtail_disclosure.plans.models import Requirement
-from wagtail_disclosure.progress.models import ProgressReport, ProgressStatus
+from wagtail_disclosure.progress.models import ProgressStatus
 from wagtail_disclosure.progress.states import (
     DONE,
     IN_PROGRESS,
@@ -64,9 +65,7 @@ def test_the_database_picks_the_latest_report_and_agrees_with_the_rule(plan_2022
         (datetime.date(2022, 6, 1), ProgressStatus.DONE),
         (datetime.date(2022, 9, 1), ProgressStatus.IN_PROGRESS),
     ]:
-        ProgressReport.objects.create(
-            requirement=requirement, unit=county, status=status, date=date
-        )
+        make_report(requirement, county, status, date)
     reports = list(latest_reports(Requirement.objects.filter(pk=requirement.pk), TODAY))
     assert len(reports) == 1
     assert reports[0].status == ProgressStatus.IN_PROGRESS
@@ -94,9 +93,7 @@ def test_a_requirement_assigned_to_the_county_group_expects_a_report_from_every_
     assert counties <= {u.unit.pk for u in row.units}
     assert all(u.group_id == group.pk for u in row.units if u.unit.pk in counties)
 
-    ProgressReport.objects.create(
-        requirement=requirement, unit=county, status=ProgressStatus.DONE, percent=100, date=TODAY
-    )
+    make_report(requirement, county, ProgressStatus.DONE, TODAY)
     row = ProgressSnapshot(Requirement.objects.filter(pk=requirement.pk), today=TODAY).rows[0]
     assert row.for_unit(county.pk).state == DONE
     assert row.for_unit(other_county.pk).state != DONE
@@ -105,11 +102,9 @@ def test_a_requirement_assigned_to_the_county_group_expects_a_report_from_every_
 
 
 def test_a_group_of_kinds_fans_out_to_every_unit_of_that_kind(plan_2022, jining_units):
-    from wagtail_disclosure.units.models import UnitGroup, UnitKind
+    from wagtail_disclosure.units.models import UnitKind
 
-    vertical = UnitGroup.objects.create(
-        name="垂直管理部门", member_kinds=[UnitKind.VERTICAL_AGENCY]
-    )
+    vertical = make_unit_group("垂直管理部门", member_kinds=[UnitKind.VERTICAL_AGENCY])
     requirement = Requirement.objects.first()
     Requirement.cooperating_groups.through.objects.create(
         requirement=requirement, unitgroup=vertical

@@ -1,12 +1,13 @@
 """Unit editors file and change only their own unit's reports; managers see everything."""
 
-import datetime
 
 import pytest
 from django.urls import reverse
 
+from tests.builders import make_report
+from tests.progress.conftest import first_requirement_of_county_group
 from wagtail_disclosure.plans.models import Requirement
-from wagtail_disclosure.progress.models import ProgressReport, ProgressStatus
+from wagtail_disclosure.progress.models import ProgressReport
 
 ADD = "wagtailsnippets_wagtail_disclosure_progressreport:add"
 EDIT = "wagtailsnippets_wagtail_disclosure_progressreport:edit"
@@ -19,10 +20,6 @@ def assert_refused(response):
     assert response.status_code in (302, 403)
     if response.status_code == 302:
         assert response["Location"] == reverse("wagtailadmin_home")
-
-
-def county_requirement(county):
-    return Requirement.objects.filter(lead_groups__members=county).order_by("pk").first()
 
 
 def report_form(requirement, unit, status="done", percent=100, narrative="已按要求完成。"):
@@ -38,9 +35,9 @@ def report_form(requirement, unit, status="done", percent=100, narrative="已按
 
 
 def test_a_county_editor_files_a_report_and_the_public_page_shows_it(
-    client, plan_2022, county, county_editor
+    client, plan_2022, county, county_requirement, county_editor
 ):
-    requirement = county_requirement(county)
+    requirement = county_requirement
     client.force_login(county_editor)
     response = client.post(reverse(ADD), report_form(requirement, county))
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -54,16 +51,10 @@ def test_a_county_editor_files_a_report_and_the_public_page_shows_it(
 
 
 def test_another_county_cannot_change_it_nor_see_it(
-    client, plan_2022, county, county_editor, other_county_editor
+    client, plan_2022, county, county_requirement, county_editor, other_county_editor
 ):
-    requirement = county_requirement(county)
-    report = ProgressReport.objects.create(
-        requirement=requirement,
-        unit=county,
-        status=ProgressStatus.IN_PROGRESS,
-        percent=30,
-        date=datetime.date(2022, 9, 1),
-    )
+    requirement = county_requirement
+    report = make_report(requirement, county, "in_progress", percent=30)
     client.force_login(other_county_editor)
     assert_refused(client.get(reverse(EDIT, args=[report.pk])))
     assert_refused(
@@ -87,9 +78,9 @@ def test_another_county_cannot_change_it_nor_see_it(
 
 
 def test_an_editor_cannot_file_for_another_unit(
-    client, plan_2022, county, other_county, other_county_editor
+    client, plan_2022, county, county_requirement, other_county, other_county_editor
 ):
-    requirement = county_requirement(county)
+    requirement = county_requirement
     client.force_login(other_county_editor)
     response = client.post(reverse(ADD), report_form(requirement, county))
     assert response.status_code == 200  # the form is shown again with an error
@@ -114,9 +105,9 @@ def test_a_unit_cannot_report_on_a_requirement_it_does_not_answer_for(
 
 
 def test_the_add_form_is_prefilled_from_the_dashboard_link(
-    client, plan_2022, county, county_editor
+    client, plan_2022, county, county_requirement, county_editor
 ):
-    requirement = county_requirement(county)
+    requirement = county_requirement
     client.force_login(county_editor)
     response = client.get(reverse(ADD), {"requirement": requirement.pk, "unit": county.pk})
     assert response.status_code == 200
@@ -127,12 +118,7 @@ def test_the_add_form_is_prefilled_from_the_dashboard_link(
 
 def test_managers_see_every_report(client, plan_2022, county, other_county, manager):
     for unit in (county, other_county):
-        ProgressReport.objects.create(
-            requirement=county_requirement(unit),
-            unit=unit,
-            status=ProgressStatus.DONE,
-            date=datetime.date(2022, 9, 1),
-        )
+        make_report(first_requirement_of_county_group(unit), unit, "done")
     client.force_login(manager)
     listing = client.get(reverse(LIST)).content.decode()
     for report in ProgressReport.objects.all():

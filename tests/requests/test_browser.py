@@ -3,26 +3,15 @@ the annual report page pass axe-core without serious or critical violations."""
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.conf import settings
 
-from wagtail_disclosure.annual_reports.models import AnnualReport, AnnualReportIndexPage
+from tests.builders import annual_report_index, make_unit_editor
+from wagtail_disclosure.annual_reports.models import AnnualReport
 from wagtail_disclosure.requests.pages import DisclosureRequestPage
 
-
-@pytest.fixture
-def site_tree(transactional_db):
-    """The root page and default site, rebuilt if an earlier transactional test flushed them."""
-    from home.models import HomePage
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Locale, Page, Site
-
-    Locale.objects.get_or_create(
-        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    )
-    if not Site.objects.filter(is_default_site=True).exists():
-        root = Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
-        home = root.add_child(instance=HomePage(title="首页", slug="home"))
-        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def serious(page):
@@ -31,13 +20,9 @@ def serious(page):
     return bad, result
 
 
-@pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
-def test_a_submitted_request_reaches_the_units_editor(
-    live_server, page, site_tree, demo_site, rencheng, make_unit_editor
-):
+def test_a_submitted_request_reaches_the_units_editor(live_server, page, home, rencheng):
     form_page = DisclosureRequestPage(title="申请政府信息公开", slug="apply", unit=rencheng)
-    demo_site.add_child(instance=form_page)
+    home.add_child(instance=form_page)
     make_unit_editor("rencheng", rencheng)
 
     page.goto(live_server.url + form_page.url)
@@ -66,11 +51,8 @@ def test_a_submitted_request_reaches_the_units_editor(
     assert page.get_by_text(receipt).count() == 1
 
 
-@pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
-def test_the_annual_report_page_is_accessible(live_server, page, site_tree, demo_site, office):
-    index = AnnualReportIndexPage(title="政府信息公开年报", slug="annual-reports")
-    demo_site.add_child(instance=index)
+def test_the_annual_report_page_is_accessible(live_server, page, office):
+    index = annual_report_index()
     report = AnnualReport.objects.create(unit=office, year=2022, overview="<p>总体情况。</p>")
     report.save_revision().publish()
     page.goto(live_server.url + index.report_url(report))

@@ -29,9 +29,9 @@ def clear_rate_limits():
 
 
 @pytest.fixture
-def form_page(demo_site, office):
+def form_page(home):
     page = DisclosureRequestPage(title="申请政府信息公开", slug="apply")
-    demo_site.add_child(instance=page)
+    home.add_child(instance=page)
     return page
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from tests.builders import make_request, make_unit_editor
 from wagtail_disclosure.core import clock
 from wagtail_disclosure.requests.workdays import site_calendar
 
@@ -14,9 +15,7 @@ EDIT = "wagtailsnippets_wagtail_disclosure_disclosurerequest:edit"
 
 
 @pytest.mark.django_db
-def test_a_county_editor_sees_only_the_countys_requests(
-    client, office, rencheng, make_request, make_unit_editor
-):
+def test_a_county_editor_sees_only_the_countys_requests(client, office, rencheng):
     ours = make_request(rencheng, date(2022, 9, 23), applicant_name="任城申请人")
     theirs = make_request(office, date(2022, 9, 23), applicant_name="市办申请人")
     client.force_login(make_unit_editor("rencheng", rencheng))
@@ -31,7 +30,7 @@ def test_a_county_editor_sees_only_the_countys_requests(
 
 
 @pytest.mark.django_db
-def test_the_list_shows_due_date_days_left_and_late(client, office, make_request, manager):
+def test_the_list_shows_due_date_days_left_and_late(client, office, manager):
     late = make_request(office, date(2022, 9, 23))
     client.force_login(manager)
     with translation.override("en"):
@@ -44,7 +43,7 @@ def test_the_list_shows_due_date_days_left_and_late(client, office, make_request
 
 @pytest.mark.django_db
 def test_the_dashboard_lists_requests_due_soon_and_late_for_the_editors_unit(
-    client, office, rencheng, make_request, make_unit_editor
+    client, office, rencheng
 ):
     today = clock.today()
     calendar = site_calendar()

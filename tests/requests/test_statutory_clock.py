@@ -5,6 +5,7 @@ from datetime import date
 import chinese_calendar
 import pytest
 
+from tests.builders import make_request
 from wagtail_disclosure.requests.calendar import CalendarDay
 from wagtail_disclosure.requests.models import (
     RequestConsultation,
@@ -34,14 +35,14 @@ def test_a_request_received_before_national_day_is_due_after_the_make_up_weekend
 
 
 @pytest.mark.django_db
-def test_the_register_gives_the_official_due_date(office, make_request):
+def test_the_register_gives_the_official_due_date(office):
     request = make_request(office, date(2022, 9, 23))
     assert request.due_on == date(2022, 10, 26)
     assert add_working_days(date(2022, 9, 23), 20) == date(2022, 10, 26)
 
 
 @pytest.mark.django_db
-def test_a_correction_restarts_the_clock_on_the_corrected_date(office, make_request):
+def test_a_correction_restarts_the_clock_on_the_corrected_date(office):
     request = make_request(
         office,
         date(2022, 9, 23),
@@ -53,7 +54,7 @@ def test_a_correction_restarts_the_clock_on_the_corrected_date(office, make_requ
 
 
 @pytest.mark.django_db
-def test_the_clock_stops_while_waiting_for_a_correction(office, make_request):
+def test_the_clock_stops_while_waiting_for_a_correction(office):
     request = make_request(
         office, date(2022, 9, 23), corrections=[RequestCorrection(asked_on=date(2022, 9, 27))]
     )
@@ -62,7 +63,7 @@ def test_the_clock_stops_while_waiting_for_a_correction(office, make_request):
 
 
 @pytest.mark.django_db
-def test_an_extension_adds_twenty_working_days_across_the_holiday(office, make_request):
+def test_an_extension_adds_twenty_working_days_across_the_holiday(office):
     request = make_request(
         office,
         date(2022, 9, 23),
@@ -73,7 +74,7 @@ def test_an_extension_adds_twenty_working_days_across_the_holiday(office, make_r
 
 
 @pytest.mark.django_db
-def test_days_consulting_a_third_party_are_not_counted(office, make_request):
+def test_days_consulting_a_third_party_are_not_counted(office):
     request = make_request(
         office,
         date(2022, 9, 1),
@@ -88,7 +89,7 @@ def test_days_consulting_a_third_party_are_not_counted(office, make_request):
 
 
 @pytest.mark.django_db
-def test_changing_the_calendar_recomputes_open_due_dates(office, make_request):
+def test_changing_the_calendar_recomputes_open_due_dates(office):
     request = make_request(office, date(2022, 9, 23))
     replied = make_request(
         office, date(2022, 9, 23), replied_on=date(2022, 9, 28), outcome="disclosed"

@@ -1,9 +1,10 @@
 """Measuring search on the demo content: a query set with the pages a reader expects.
 
-Used by ``tests/search/test_query_set.py`` (which fails below the recall floor) and
+Used by ``tests/search/test_chinese_search.py`` (which fails below the recall floor) and
 ``benchmarks/bench_search.py`` (which prints the figures for each segmenter).
 
-Pages are named by keys: ``unit:<title>``, ``task:<n>`` (the n-th task of the 2022 plan, 1-18),
+Pages are named by keys: ``unit:<title>``, ``task:<n>`` (the n-th task of the 2022 plan, 1-18,
+at /plans/2022/task-<n>/),
 ``policy:<slug>``, ``interpretation:<slug>``.
 
 - recall@10 of a query: expected pages among the first ten results / min(expected, 10);
@@ -12,10 +13,7 @@ Pages are named by keys: ``unit:<title>``, ``task:<n>`` (the n-th task of the 20
   (a page that says the words is a fair answer).
 """
 
-import json
 from dataclasses import dataclass
-from datetime import date
-from pathlib import Path
 
 RECALL_FLOOR = 0.95
 
@@ -113,7 +111,7 @@ def page_key(page):
     if isinstance(page, UnitPage):
         return f"unit:{page.title}"
     if isinstance(page, TaskPage):
-        return f"task:{page.task_number}"
+        return f"task:{page.slug.removeprefix('task-')}"
     if isinstance(page, PolicyDocumentPage):
         return f"policy:{page.slug}"
     if isinstance(page, InterpretationPage):
@@ -164,51 +162,3 @@ def evaluate(search, pages, queries=QUERIES, k=10):
         precision=sum(precisions) / len(precisions),
         misses=misses,
     )
-
-
-CHINESE_NUMERALS = "一二三四五六七八九十"
-
-
-def build_plan_from_expected(path: Path):
-    """The 2022 plan as pages, straight from ``expected.json`` (until the plan importer lands).
-
-    Tasks are numbered 1-18 in ``task_number`` so the query set can name them.
-    """
-    from demo.site import ensure_child, home_page
-
-    from wagtail_disclosure.plans.models import (
-        Requirement,
-        TaskPage,
-        TaskPlanIndexPage,
-        TaskPlanPage,
-    )
-
-    data = json.loads(path.read_text(encoding="utf-8"))
-    index, _ = ensure_child(home_page(), TaskPlanIndexPage, "plans", "政务公开工作任务")
-    plan = TaskPlanPage.objects.child_of(index).filter(year=data["plan"]["year"]).first()
-    if plan is None:
-        plan = TaskPlanPage(
-            title=data["plan"]["title"], slug="2022", year=data["plan"]["year"],
-            document_number=data["plan"]["document_number"],
-            issue_date=date.fromisoformat(data["plan"]["issued"]),
-        )
-        index.add_child(instance=plan)
-        plan.save_revision().publish()
-    number = 0
-    for section_number, section in enumerate(data["sections"], start=1):
-        for task in section["tasks"]:
-            number += 1
-            if TaskPage.objects.child_of(plan).filter(task_number=str(number)).exists():
-                continue
-            page = TaskPage(
-                title=task["title"], slug=f"task-{number}", section_number=section_number,
-                section_title=section["title"], task_number=str(number),
-            )
-            page.requirements = [
-                Requirement(text=r["text"], units_raw=r["units_raw"],
-                            deadline_raw=r["deadline_raw"], sort_order=i)
-                for i, r in enumerate(task["requirements"])
-            ]
-            plan.add_child(instance=page)
-            page.save_revision().publish()
-    return plan

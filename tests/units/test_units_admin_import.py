@@ -3,7 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from tests.conftest import DATA
+from tests.builders import make_unit_editor
+from tests.jining import DATA
 from wagtail_disclosure.units.models import UnitGroup, UnitPage
 
 pytestmark = pytest.mark.django_db
@@ -79,7 +80,7 @@ def test_a_bad_file_shows_its_error_in_chinese_and_offers_no_confirm(
     assert UnitPage.objects.count() == 0
 
 
-def test_a_unit_editor_cannot_import_the_register(client, jining_units, make_unit_editor):
+def test_a_unit_editor_cannot_import_the_register(client, jining_units):
     editor = make_unit_editor("renchen", jining_units["任城区人民政府"])
     client.force_login(editor)
 

@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from tests.conftest import DATA
+from tests.jining import DATA
 from wagtail_disclosure.units.models import UnitGroup, UnitPage
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.parsing.seed_data import nf
+from tests.jining import canonical_name, nf
 from wagtail_disclosure.plans.parsing import outline_to_dict, parse_plan
 
 SEED_FILES = ("task-table.xlsx", "task-table.csv", "notice.txt")
@@ -26,16 +26,16 @@ def imported(request, jining_dir, jining_resolver):
     return name, outline
 
 
-def mismatches(got: dict, want: dict, canonical_unit) -> list[str]:
+def mismatches(got: dict, want: dict) -> list[str]:
     found = []
     pairs = zip(flatten(got), flatten(want), strict=False)
     for number, ((gs, gt, gq), (ws, wt, wq)) in enumerate(pairs, 1):
-        units = sorted({canonical_unit(u) for u in gq["lead_units"] + gq["cooperating_units"]})
+        units = sorted({canonical_name(u) for u in gq["lead_units"] + gq["cooperating_units"]})
         checks = {
             "section": nf(gs["title"]) == nf(ws["title"]),
             "task": nf(gt["title"]) == nf(wt["title"]),
             "text": nf(gq["text"]) == nf(wq["text"]),
-            "units": units == sorted({canonical_unit(u) for u in wq["units"]}),
+            "units": units == sorted({canonical_name(u) for u in wq["units"]}),
             "due": gq["deadline"]["due"] == wq["deadline"]["due"],
             "ongoing": gq["deadline"]["ongoing"] == wq["deadline"]["ongoing"],
             "recurring": gq["deadline"]["recurring"] == wq["deadline"]["recurring"],
@@ -51,11 +51,9 @@ def test_importing_each_jining_file_gives_5_sections_18_tasks_and_84_requirement
     assert [len(outline.sections), len(outline.tasks), len(outline.requirements)] == [5, 18, 84]
 
 
-def test_every_jining_requirement_matches_the_true_outline(
-    imported, jining_expected, canonical_unit
-):
+def test_every_jining_requirement_matches_the_true_outline(imported, jining_expected):
     name, outline = imported
-    assert mismatches(outline_to_dict(outline), jining_expected, canonical_unit) == []
+    assert mismatches(outline_to_dict(outline), jining_expected) == []
 
 
 def test_the_jining_files_import_without_errors(imported):

@@ -1,0 +1,448 @@
+"""Builders: one small function per thing the site holds, made the way the product makes it.
+
+Each takes the fields a test cares about and fills in the rest (in the style of Wagtail's own
+``wagtail/contrib/forms/tests/utils.py``). Pages are added with ``add_child`` and, where the
+story has them live, published through a revision; the units register is imported by the demo's
+loader (the register import of the product); requests, reports and documents are saved through
+their models, so the product's own rules (receipt numbers, due dates, validity) run.
+
+``tests/conftest.py`` builds the read-only data of a test run with these once per session (the
+demo columns, the register, the Jining 2022 plan); tests and ``benchmarks/`` call them for the
+rest.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+
+from tests.jining import expected_outline
+
+# -- the site ---------------------------------------------------------------------------------
+
+
+def _quiet():
+    return io.StringIO()
+
+
+def home_page():
+    """The default site's home page (made, with its site, if the database has none)."""
+    from demo.site import home_page
+
+    return home_page()
+
+
+def demo_columns():
+    """The demo's columns under the home page: the unit directory (/units/), the plan index
+    (/plans/) and the policy library (/policies/). Returns the home page."""
+    from demo import site
+
+    site.load(_quiet())
+    return site.home_page()
+
+
+def child_page(parent, model, slug, title, **fields):
+    """The live child page ``slug`` of ``parent``, made (and published) if missing."""
+    from demo.site import ensure_child
+
+    return ensure_child(parent, model, slug, title, **fields)[0]
+
+
+def unit_directory():
+    from wagtail_disclosure.units.models import UnitIndexPage
+
+    return UnitIndexPage.objects.get(slug="units")
+
+
+def plans_index():
+    from wagtail_disclosure.plans.models import TaskPlanIndexPage
+
+    return TaskPlanIndexPage.objects.get(slug="plans")
+
+
+def policy_library():
+    from wagtail_disclosure.policies.models import PolicyIndexPage
+
+    return PolicyIndexPage.objects.get(slug="policies")
+
+
+def interpretation_index():
+    from wagtail_disclosure.policies.interpretations import InterpretationIndexPage
+
+    return child_page(home_page(), InterpretationIndexPage, "interpretations", "政策解读")
+
+
+def qa_library():
+    from wagtail_disclosure.policies.interpretations import QALibraryPage
+
+    return child_page(home_page(), QALibraryPage, "qa", "政策问答库")
+
+
+def annual_report_index(**fields):
+    from wagtail_disclosure.annual_reports.models import AnnualReportIndexPage
+
+    fields.setdefault("title", "政府信息公开年报")
+    fields.setdefault("slug", "annual-reports")
+    index = AnnualReportIndexPage(**fields)
+    home_page().add_child(instance=index)
+    return index
+
+
+# -- units and the people who edit for them ----------------------------------------------------
+
+
+def unit_register():
+    """The Jining units register (54 units, their groups, contacts of a few), imported from
+    units.csv by the demo's loader unless it is there already. Returns the units by title."""
+    from demo import units
+
+    from wagtail_disclosure.units.models import UnitPage
+
+    if not UnitPage.objects.exists():
+        units.load(_quiet())
+    return units_by_title()
+
+
+def units_by_title():
+    from wagtail_disclosure.units.models import UnitPage
+
+    return {unit.title: unit for unit in UnitPage.objects.all()}
+
+
+def make_unit_group(name, members=(), **fields):
+    from wagtail_disclosure.units.models import UnitGroup
+
+    group = UnitGroup(name=name, **fields)
+    group.members = list(members)
+    group.save()
+    return group
+
+
+def make_manager(username="manager"):
+    """A superuser: a plan office's manager."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_superuser(username, f"{username}@example.com", "pw")
+
+
+def make_unit_editor(username, unit, groups=()):
+    """A user of Wagtail's "Editors" group who edits for ``unit`` (password ``pw``)."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    from wagtail_disclosure.units.models import UnitMembership
+
+    user = get_user_model().objects.create_user(username, f"{username}@example.com", "pw")
+    user.groups.add(Group.objects.get(name="Editors"), *groups)
+    UnitMembership.objects.create(user=user, unit=unit)
+    return user
+
+
+# -- task plans --------------------------------------------------------------------------------
+
+TASK_NUMBER = re.compile(r"^\s*([（(][一二三四五六七八九十]+[）)])\s*(.*)$")
+SECTION_NUMERALS = "一二三四五六七八九十"
+
+
+def make_plan(year=2022, **fields):
+    """A published task plan under /plans/ (without tasks)."""
+    from wagtail_disclosure.plans.models import TaskPlanPage
+
+    fields.setdefault("title", f"{year}年济宁市政务公开工作任务分解表")
+    fields.setdefault("slug", str(year))
+    plan = TaskPlanPage(year=year, **fields)
+    plans_index().add_child(instance=plan)
+    plan.save_revision().publish()
+    return plan
+
+
+def make_task(plan, title, requirements=(), publish=True, **fields):
+    """A task of ``plan`` with its ``requirements`` (unsaved ``Requirement`` objects, or
+    dictionaries of their fields), published through a revision as the import does."""
+    from wagtail_disclosure.plans.models import Requirement, TaskPage
+
+    number = plan.get_children_count() + 1
+    fields.setdefault("slug", f"task-{number}")
+    fields.setdefault("task_number", f"({number})")
+    task = TaskPage(title=title, **fields)
+    task.requirements = [
+        r if isinstance(r, Requirement) else Requirement(sort_order=i, **r)
+        for i, r in enumerate(requirements)
+    ]
+    plan.add_child(instance=task)
+    if publish:
+        task.save_revision().publish()
+    return task
+
+
+def requirement(text, *, lead_units=(), lead_groups=(), unmatched=(), deadline=None, **fields):
+    """An unsaved requirement for ``make_task``: its units are register units and groups;
+    ``unmatched`` are names kept as written. ``deadline`` is expected.json's shape
+    (``{"raw", "due", "ongoing", "recurring"}``); by default 全年, due at the end of 2022."""
+    from wagtail_disclosure.plans.models import Requirement
+
+    deadline = deadline or {"raw": "全年", "due": "2022-12-31"}
+    fields.setdefault(
+        "units_raw",
+        "、".join([u.title for u in lead_units] + [g.name for g in lead_groups] + list(unmatched)),
+    )
+    made = Requirement(
+        text=text,
+        deadline_raw=deadline["raw"],
+        due_date=datetime.date.fromisoformat(deadline["due"]) if deadline.get("due") else None,
+        is_ongoing=deadline.get("ongoing", False),
+        is_recurring=deadline.get("recurring", False),
+        unmatched_units=[{"name": name, "role": "lead"} for name in unmatched],
+        **fields,
+    )
+    made.lead_units = list(lead_units)
+    made.lead_groups = list(lead_groups)
+    return made
+
+
+def build_jining_2022_plan():
+    """The Jining 2022 plan as expected.json reads it (5 sections, 18 tasks, 84 requirements),
+    at /plans/2022/, built without the plan importer so tests of progress do not depend on it.
+
+    Tasks are /plans/2022/task-1/ … task-18/ with their numbers as the table writes them
+    ("(一)"); each requirement's units are matched against the register as the site matches
+    names (``UnitNameIndex``), and names it does not know are kept as written.
+    """
+    from wagtail_disclosure.units.matching import UnitNameIndex
+    from wagtail_disclosure.units.models import UnitGroup, UnitPage
+
+    outline = expected_outline()
+    names = UnitNameIndex()
+    plan = make_plan(
+        outline["plan"]["year"],
+        title=outline["plan"]["title"],
+        document_number=outline["plan"]["document_number"],
+        issue_date=datetime.date.fromisoformat(outline["plan"]["issued"]),
+        issuer=names.match(outline["plan"]["issuer"]),
+    )
+    for section_number, section in enumerate(outline["sections"], 1):
+        for task in section["tasks"]:
+            number, title = TASK_NUMBER.match(task["title"]).groups()
+            rows = []
+            for row in task["requirements"]:
+                found = {name: names.match(name) for name in row["units"]}
+                rows.append(
+                    requirement(
+                        row["text"],
+                        lead_units=[u for u in found.values() if isinstance(u, UnitPage)],
+                        lead_groups=[g for g in found.values() if isinstance(g, UnitGroup)],
+                        unmatched=[name for name, match in found.items() if match is None],
+                        deadline=row["deadline"],
+                        units_raw=row["units_raw"],
+                    )
+                )
+            make_task(
+                plan,
+                title.strip(),
+                rows,
+                section_number=section_number,
+                section_title=section["title"],
+                task_number=number,
+            )
+    return plan
+
+
+def remove_plans():
+    """Empty the plan index (of the Jining 2022 plan the test run built), for stories that
+    start before any plan is there. Returns the index."""
+    index = plans_index()
+    index.get_descendants().delete()
+    index.refresh_from_db()
+    return index
+
+
+def jining_2022_plan():
+    """The Jining 2022 plan at /plans/2022/ (built once per test run by tests/conftest.py)."""
+    from wagtail_disclosure.plans.models import TaskPlanPage
+
+    return TaskPlanPage.objects.child_of(plans_index()).get(slug="2022")
+
+
+def build_generated_plan(n_requirements, year=2023, per_task=50):
+    """A plan of ``n_requirements`` rows, ``per_task`` to a task and five tasks to a section,
+    each assigned to two units of the register and, every third row, to the county group;
+    deadlines run through the months and every fifth row is ongoing. For measuring how pages
+    grow with the plan: the rows are written in bulk."""
+    from wagtail_disclosure.plans.models import Requirement
+    from wagtail_disclosure.units.models import UnitGroup, UnitPage
+
+    units = list(UnitPage.objects.order_by("path"))
+    group = UnitGroup.objects.filter(name__startswith="各县").first()
+    plan = make_plan(year, slug=f"gen-{year}")
+    rows = []
+    for first in range(0, n_requirements, per_task):
+        s = first // (per_task * 5) + 1
+        task = make_task(
+            plan,
+            f"任务{first // per_task + 1}",
+            section_number=s,
+            section_title=f"{SECTION_NUMERALS[(s - 1) % 10]}、第{s}部分",
+            task_number=f"({first // per_task + 1})",
+            publish=False,
+        )
+        for i in range(first, min(first + per_task, n_requirements)):
+            due = datetime.date(year, 1 + i % 12, 28)
+            rows.append(
+                Requirement(
+                    task=task,
+                    sort_order=i,
+                    text=f"第{i + 1}项具体要求：按时公开相关信息。",
+                    deadline_raw=f"{year}年{1 + i % 12}月底",
+                    due_date=due,
+                    is_ongoing=i % 5 == 0,
+                )
+            )
+    rows = Requirement.objects.bulk_create(rows)
+    Lead = Requirement.lead_units.through
+    Lead.objects.bulk_create(
+        Lead(requirement_id=r.pk, unitpage_id=u.pk)
+        for i, r in enumerate(rows)
+        for u in {units[i % len(units)], units[(i * 7 + 3) % len(units)]}
+    )
+    if group:
+        Groups = Requirement.lead_groups.through
+        Groups.objects.bulk_create(
+            Groups(requirement_id=r.pk, unitgroup_id=group.pk)
+            for i, r in enumerate(rows)
+            if i % 3 == 0
+        )
+    return plan
+
+
+# -- progress ----------------------------------------------------------------------------------
+
+
+def make_report(requirement, unit, status="done", date=datetime.date(2022, 9, 1), **fields):
+    """A progress report (落实情况) ``unit`` files on ``requirement``: 100% when done."""
+    from wagtail_disclosure.progress.models import ProgressReport
+
+    fields.setdefault("percent", 100 if status == "done" else 50)
+    return ProgressReport.objects.create(
+        requirement=requirement, unit=unit, status=status, date=date, **fields
+    )
+
+
+# -- disclosure requests -----------------------------------------------------------------------
+
+
+def make_request(unit, received_on, **fields):
+    """A request in ``unit``'s register, as an office enters a letter it received: a natural
+    person asking for a budget. ``corrections``, ``consultations`` and ``extensions`` take
+    lists of the unsaved events."""
+    from wagtail_disclosure.requests.models import DisclosureRequest
+
+    fields.setdefault("applicant_type", "natural_person")
+    fields.setdefault("applicant_name", "王某某")
+    fields.setdefault("id_number", "11010519491231002X")
+    fields.setdefault("phone", "13800000000")
+    fields.setdefault("description", "申请公开2022年度部门预算。")
+    events = {
+        name: fields.pop(name)
+        for name in ("corrections", "consultations", "extensions")
+        if name in fields
+    }
+    request = DisclosureRequest(unit=unit, received_on=received_on, **fields)
+    for name, rows in events.items():
+        setattr(request, name, rows)
+    request.save()
+    return request
+
+
+# -- policy documents and interpretations -----------------------------------------------------
+
+
+def make_subject_category(name="住房保障", slug="housing"):
+    from wagtail_disclosure.policies.models import SubjectCategory
+
+    return SubjectCategory.objects.create(name=name, slug=slug)
+
+
+def make_policy_document(title, categories=(), **fields):
+    """A normative document in the library, dated 2022-06-20, which requires an interpretation
+    (so it goes live only with one): a draft with its revision, unless ``live=True``."""
+    from wagtail_disclosure.policies.models import PolicyDocumentPage, PolicyKind
+
+    fields.setdefault("kind", PolicyKind.NORMATIVE)
+    fields.setdefault("requires_interpretation", True)
+    fields.setdefault("date_published", datetime.date(2022, 6, 20))
+    fields.setdefault("live", False)
+    document = PolicyDocumentPage(title=title, **fields)
+    document.categories = list(categories)
+    policy_library().add_child(instance=document)
+    document.save_revision()
+    return document
+
+
+def make_interpretation(title, documents, **fields):
+    """A draft interpretation of ``documents``, prepared to be released with them."""
+    from wagtail_disclosure.policies.interpretations import InterpretationPage
+
+    interpretation = InterpretationPage(title=title, live=False, **fields)
+    interpretation.interpreted_documents = list(documents)
+    interpretation_index().add_child(instance=interpretation)
+    interpretation.save_revision()
+    return interpretation
+
+
+def publish_with_interpretation(document, **fields):
+    """Publish ``document`` the way the rule wants: with an interpretation of it."""
+    make_interpretation(f"{document.title}解读", [document], **fields)
+    document.get_latest_revision().publish()
+    document.refresh_from_db()
+    return document
+
+
+def load_policy_demo():
+    """The demo's policy documents, interpretations and Q&A (demo/policies.py)."""
+    from demo import policies
+
+    policies.load(_quiet())
+
+
+# -- public enterprises ------------------------------------------------------------------------
+
+
+def make_enterprise_column(**fields):
+    from wagtail_disclosure.enterprises.models import EnterpriseColumnPage
+
+    fields.setdefault("title", "公共企事业单位信息公开")
+    fields.setdefault("slug", "enterprises")
+    column = EnterpriseColumnPage(**fields)
+    home_page().add_child(instance=column)
+    column.save_revision().publish()
+    return column
+
+
+def make_sector(column, title, slug, department, items, **fields):
+    """A published sector of ``column`` run by ``department``; ``items``: its catalogue as
+    (name, update period)."""
+    from wagtail_disclosure.enterprises.models import CatalogueItem, SectorPage
+
+    sector = SectorPage(title=title, slug=slug, competent_department=department, **fields)
+    for name, period in items:
+        sector.catalogue_items.add(CatalogueItem(name=name, update_period=period))
+    column.add_child(instance=sector)
+    sector.save_revision().publish()
+    return sector
+
+
+def make_enterprise(sector, title, slug, entries=(), **fields):
+    """A published covered entity of ``sector``; ``entries``: what it disclosed, as
+    (catalogue item name, date)."""
+    from wagtail_disclosure.enterprises.models import DisclosureEntry, EnterprisePage
+
+    entity = EnterprisePage(title=title, slug=slug, **fields)
+    sector.add_child(instance=entity)
+    entity.save_revision().publish()
+    items = {item.name: item for item in sector.catalogue_items.all()}
+    for name, date in entries:
+        DisclosureEntry.objects.create(
+            enterprise=entity, item=items[name], date=date, content=f"{title}{name}"
+        )
+    return entity
