@@ -97,7 +97,8 @@ class ComplaintChannel(models.Model):
 
 class ColumnPermissionsMixin:
     """Pages of the column answer Wagtail's permission questions by sector and entity
-    (see ``ColumnPagePermissionTester`` below and ``enterprises.permissions``), narrowing what group permissions allow."""
+    (see ``ColumnPagePermissionTester`` below and ``enterprises.permissions``), narrowing what
+    group permissions allow."""
 
     def permissions_for_user(self, user):
         return ColumnPagePermissionTester(user, self)
