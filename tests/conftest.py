@@ -121,7 +121,8 @@ def pytest_runtest_teardown(item, nextitem):
     (pytest-xdist may send the tests of a file after those of a browser test)."""
     result = yield
     blocker = item.config.stash.get(DB_BLOCKER, None)
-    if blocker is not None and is_transactional(item):
+    # After the last test the session fixtures have already dropped the test database.
+    if blocker is not None and nextitem is not None and is_transactional(item):
         from django.contrib.contenttypes.models import ContentType
         from django.db import connections
 
