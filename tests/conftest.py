@@ -118,11 +118,18 @@ def keep_for_serialized_rollback(connection):
 def pytest_runtest_teardown(item, nextitem):
     """After a transactional test has flushed the database, put the data back at once: the
     next test in this process may be one that runs in a transaction and does not restore it
-    (pytest-xdist may send the tests of a file after those of a browser test)."""
+    (pytest-xdist may send the tests of a file after those of a browser test). A next test
+    that is transactional restores the data itself as it starts (serialized rollback), so it
+    is not restored twice."""
     result = yield
     blocker = item.config.stash.get(DB_BLOCKER, None)
     # After the last test the session fixtures have already dropped the test database.
-    if blocker is not None and nextitem is not None and is_transactional(item):
+    if (
+        blocker is not None
+        and nextitem is not None
+        and is_transactional(item)
+        and not is_transactional(nextitem)
+    ):
         from django.contrib.contenttypes.models import ContentType
         from django.db import connections
 
