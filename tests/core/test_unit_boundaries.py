@@ -4,6 +4,7 @@ refused, choosers and exports included, whether the editor was set up the docume
 "Editors" group, which grants change on the whole tree, and a unit membership)."""
 
 import datetime
+import io
 
 import pytest
 from django.urls import reverse
@@ -185,3 +186,52 @@ def test_the_site_history_leaves_out_another_units_requests(
     response = client.get(history)
     assert response.status_code == 200 or refused(response)
     assert str(item) not in response.content.decode()
+
+
+def test_a_unit_editor_keeps_their_units_documents_and_cannot_remove_the_unit_page(
+    client, county, other_county
+):
+    editor = builders.make_office_unit_editor("rencheng", county)
+    own = builders.make_policy_document("任城区住房保障办法", issuer=county)
+    other = builders.make_policy_document("曲阜市住房保障办法", issuer=other_county)
+    assert own.permissions_for_user(editor).can_edit()
+    assert not other.permissions_for_user(editor).can_edit()
+
+    unit_page = county.permissions_for_user(editor)
+    assert unit_page.can_edit() and unit_page.can_publish()
+    assert not unit_page.can_delete() and not unit_page.can_unpublish()
+    assert not unit_page.can_move()
+
+    library = builders.policy_library()
+    assert library.permissions_for_user(editor).can_add_subpage()
+    assert not library.permissions_for_user(editor).can_edit()
+    client.force_login(editor)
+    add = reverse(
+        "wagtailadmin_pages:add", args=["wagtail_disclosure", "policydocumentpage", library.pk]
+    )
+    response = client.get(add)
+    assert response.status_code == 200
+    assert list(response.context["form"].fields["issuer"].queryset) == [county]
+
+
+def test_the_office_groups_are_made_once_and_make_managers(django_user_model, plan_2022):
+    from django.contrib.auth.models import Group
+    from django.core.management import call_command
+    from wagtail.models import GroupPagePermission
+
+    from wagtail_disclosure.core.permissions import is_manager
+
+    call_command("disclosure_groups", stdout=io.StringIO())
+    grants = GroupPagePermission.objects.count()
+    call_command("disclosure_groups", stdout=io.StringIO())
+    assert GroupPagePermission.objects.count() == grants
+
+    manager = django_user_model.objects.create_user("office", password="pw")
+    manager.groups.add(Group.objects.get(name="政务公开管理员"))
+    assert is_manager(manager)
+    task = TaskPage.objects.child_of(plan_2022).first()
+    assert task.permissions_for_user(manager).can_edit()
+    assert plan_2022.permissions_for_user(manager).can_publish()
+    unit_editors = Group.objects.get(name="单位编辑")
+    assert unit_editors.permissions.filter(codename="access_admin").exists()
+    assert not GroupPagePermission.objects.filter(group=unit_editors, page=plan_2022).exists()

@@ -384,6 +384,13 @@ class UnitPagePermissionTester(PagePermissionTester):
     def _narrow(self, allowed) -> bool:
         return bool(allowed) and page_belongs_to_units(self.user, self.page)
 
+    def _narrow_removal(self, allowed) -> bool:
+        """Deleting, unpublishing or moving a page its type keeps for managers (a unit's own
+        page: the register refers to it) is theirs alone."""
+        if not getattr(self.page, "unit_editors_may_remove", True) and not is_manager(self.user):
+            return False
+        return self._narrow(allowed)
+
     def can_add_subpage(self):
         return bool(super().can_add_subpage()) and may_add_under(self.user, self.page)
 
@@ -394,10 +401,10 @@ class UnitPagePermissionTester(PagePermissionTester):
         return self._narrow(super().can_edit())
 
     def can_delete(self, ignore_bulk=False):
-        return self._narrow(super().can_delete(ignore_bulk=ignore_bulk))
+        return self._narrow_removal(super().can_delete(ignore_bulk=ignore_bulk))
 
     def can_unpublish(self):
-        return self._narrow(super().can_unpublish())
+        return self._narrow_removal(super().can_unpublish())
 
     def can_publish(self):
         return self._narrow(super().can_publish())
@@ -412,7 +419,7 @@ class UnitPagePermissionTester(PagePermissionTester):
         return self._narrow(super().can_unlock())
 
     def can_set_view_restrictions(self):
-        return self._narrow(super().can_set_view_restrictions())
+        return self._narrow_removal(super().can_set_view_restrictions())
 
     def can_unschedule(self):
         return self._narrow(super().can_unschedule())
@@ -437,6 +444,8 @@ class UnitPageMixin:
 
     #: May every unit editor add pages here (each then acts on their own unit's pages)?
     unit_editors_add_here = False
+    #: May a unit's editors delete, unpublish, move or restrict this page (if it is theirs)?
+    unit_editors_may_remove = True
 
     def unit_ids_of_page(self):
         return ()

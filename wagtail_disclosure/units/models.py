@@ -98,6 +98,9 @@ class UnitPage(UnitPageMixin, AliasesMixin, Page):
     it, the full official name and the aliases.
     """
 
+    #: Other domains refer to a unit's page: its editors change it, managers remove it.
+    unit_editors_may_remove = False
+
     full_name = models.CharField(_("full official name"), max_length=255, blank=True)
     kind = models.CharField(
         _("kind"), max_length=32, choices=UnitKind.choices, default=UnitKind.OTHER

@@ -1,8 +1,8 @@
 """``manage.py disclosure_groups``: the groups an office needs, with their permissions.
 
-- 政务公开管理员 (``WAGTAIL_DISCLOSURE_MANAGERS_GROUP``): admin access and every page
-  permission on each disclosure column; being in the group makes its members managers, who see
-  and change every unit's items.
+- 政务公开管理员 (``WAGTAIL_DISCLOSURE_MANAGERS_GROUP``): admin access, every page permission
+  on each disclosure column, the app's model permissions and uploads; being in the group makes
+  its members managers, who see and change every unit's items.
 - 单位编辑 (``WAGTAIL_DISCLOSURE_UNIT_EDITORS_GROUP``): admin access, add/change/publish/lock on
   the columns a unit edits in (the unit directory, the policy library and interpretations, the
   request pages, the enterprise column) and uploads of images and documents. The pages narrow
@@ -42,6 +42,7 @@ COLUMNS = (
     (EnterpriseColumnPage, True),
 )
 
+APP_LABEL = "wagtail_disclosure"
 MANAGER_PAGE_ACTIONS = ("add", "change", "publish", "bulk_delete", "lock", "unlock")
 UNIT_EDITOR_PAGE_ACTIONS = ("add", "change", "publish", "lock", "unlock")
 MANAGER_UPLOADS = ("add", "change", "delete", "choose")
@@ -96,6 +97,9 @@ def ensure_office_groups() -> GroupsReport:
     """Create or complete the managers' and the unit editors' groups (idempotent)."""
     report = GroupsReport()
     managers = office_group(get_setting("WAGTAIL_DISCLOSURE_MANAGERS_GROUP"))
+    # The app's model permissions too: Wagtail's site history shows a model's log entries to
+    # those who hold one of its permissions.
+    managers.permissions.add(*Permission.objects.filter(content_type__app_label=APP_LABEL))
     pages = column_pages()
     grant_pages(managers, pages, MANAGER_PAGE_ACTIONS)
     grant_uploads(managers, MANAGER_UPLOADS)
