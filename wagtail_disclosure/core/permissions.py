@@ -11,6 +11,10 @@ Both answers are cached on the user object, which Django keeps for the whole req
 dashboard that asks fifty times costs two queries. Every unit-scoped viewset uses
 :class:`UnitScopedPermissionPolicy` (with :class:`UnitScopedViewSetMixin`), and menu items ask the
 same policies whether to show themselves.
+
+Pages follow units the same way: Wagtail's group page permissions say what a user may do in a
+column, and the column's page types (:class:`UnitPageMixin`) narrow that to the pages of the
+user's units. ``manage.py disclosure_groups`` makes the groups (docs/permissions.md).
 """
 
 from __future__ import annotations
