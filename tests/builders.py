@@ -446,3 +446,21 @@ def make_enterprise(sector, title, slug, entries=(), **fields):
             enterprise=entity, item=items[name], date=date, content=f"{title}{name}"
         )
     return entity
+
+
+# -- the office's groups -----------------------------------------------------------------------
+
+
+def make_office_unit_editor(username, unit):
+    """A unit editor set up as docs/permissions.md says: the office's groups made by
+    ``disclosure_groups``, then a unit membership, which puts the user in 单位编辑 (password
+    ``pw``)."""
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from wagtail_disclosure.units.models import UnitMembership
+
+    call_command("disclosure_groups", stdout=_quiet())
+    user = get_user_model().objects.create_user(username, f"{username}@example.com", "pw")
+    UnitMembership.objects.create(user=user, unit=unit)
+    return user

@@ -16,6 +16,8 @@ DEFAULTS = {
     "WAGTAIL_DISCLOSURE_MAX_UPLOAD_SIZE": 10 * 1024 * 1024,
     # Users in this Django group see and change every unit's items (plan managers).
     "WAGTAIL_DISCLOSURE_MANAGERS_GROUP": "政务公开管理员",
+    # The group the disclosure_groups command gives unit editors (page and upload permissions).
+    "WAGTAIL_DISCLOSURE_UNIT_EDITORS_GROUP": "单位编辑",
     # Requests one address may submit through the public form: (count, period in seconds).
     "WAGTAIL_DISCLOSURE_REQUEST_RATE_LIMIT": (5, 3600),
     # Form posts (valid or not) one address may make: (count, period in seconds).

@@ -30,6 +30,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, Orderable, Page, RevisionMixin
 
+from wagtail_disclosure.core.permissions import UnitPageMixin
 from wagtail_disclosure.policies.models import PolicyDocumentPage, PolicyKind, Validity
 from wagtail_disclosure.requests.models import DisclosureRequest
 
@@ -324,7 +325,7 @@ class AnnualReportOverride(Orderable):
         verbose_name_plural = _("corrections to computed figures")
 
 
-class AnnualReportIndexPage(RoutablePageMixin, Page):
+class AnnualReportIndexPage(UnitPageMixin, RoutablePageMixin, Page):
     """政府信息公开年报: every published annual report, by year and unit, each laid out as the
     national format, with an XLSX download."""
 

@@ -11,6 +11,10 @@ Both answers are cached on the user object, which Django keeps for the whole req
 dashboard that asks fifty times costs two queries. Every unit-scoped viewset uses
 :class:`UnitScopedPermissionPolicy` (with :class:`UnitScopedViewSetMixin`), and menu items ask the
 same policies whether to show themselves.
+
+Pages follow units the same way: Wagtail's group page permissions say what a user may do in a
+column, and the column's page types (:class:`UnitPageMixin`) narrow that to the pages of the
+user's units. ``manage.py disclosure_groups`` makes the groups (docs/permissions.md).
 """
 
 from __future__ import annotations
@@ -18,7 +22,9 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, Q
+from django.http import Http404
 from wagtail.admin.panels import ObjectList
+from wagtail.models import Page, PagePermissionTester
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.base import BasePermissionPolicy
 
@@ -215,14 +221,37 @@ class ScopedChooserMixin:
 
     scope_policy = None
 
-    def get_object_list(self):
-        objects = super().get_object_list()
+    def scoped(self, objects):
         if self.scope_policy is None:
             return objects
         visible = self.scope_policy.instances_user_has_any_permission_for(
             self.request.user, ["change", "view"]
         )
         return objects.filter(pk__in=visible.values("pk"))
+
+    def get_object_list(self):
+        return self.scoped(super().get_object_list())
+
+
+class ScopedChosenMixin(ScopedChooserMixin):
+    """Choosing by id (``chosen/<pk>/``, ``chosen-multiple/?id=``) answers only for what the
+    user may see: another unit's item is "not found", as if it were not there."""
+
+    def get_object(self, pk):
+        return self.scoped(self.model_class.objects.all()).get(pk=pk)
+
+    def get_objects(self, pks):
+        return self.scoped(super().get_objects(pks))
+
+
+class ChooserCreationMixin:
+    """A chooser without a creation form has no "Create" tab; posting to its create URL anyway
+    is "not found" rather than a server error (Wagtail's view assumes a form is there)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.creation_form_class is None:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
 
 
 class UnitScopedViewSetMixin:
@@ -277,12 +306,17 @@ class UnitScopedViewSetMixin:
     @property
     def chooser_viewset(self):
         chooser = super().chooser_viewset
-        for name in ("choose_view_class", "choose_results_view_class"):
+        mixins = {
+            "choose_view_class": ScopedChooserMixin,
+            "choose_results_view_class": ScopedChooserMixin,
+            "chosen_view_class": ScopedChosenMixin,
+            "chosen_multiple_view_class": ScopedChosenMixin,
+            "create_view_class": ChooserCreationMixin,
+        }
+        for name, mixin in mixins.items():
             view_class = getattr(chooser, name)
             scoped = type(
-                view_class.__name__,
-                (ScopedChooserMixin, view_class),
-                {"scope_policy": self.permission_policy},
+                view_class.__name__, (mixin, view_class), {"scope_policy": self.permission_policy}
             )
             setattr(chooser, name, scoped)
         return chooser
@@ -299,3 +333,126 @@ class UnitScopedFormMixin:
         user = getattr(self, "for_user", None)
         if field is not None and user is not None and not is_manager(user):
             field.queryset = field.queryset.filter(pk__in=unit_ids(user)).order_by("path")
+            # Left empty, the item would belong to no unit, and so not to its own editor.
+            field.required = True
+
+
+# --- pages ------------------------------------------------------------------------------------
+#
+# Wagtail grants page permissions to groups over subtrees (``GroupPagePermission``): the unit
+# editors' group holds add/change/publish on the disclosure columns. The pages of the columns
+# then narrow that grant by unit, the way the enterprise column narrows it by sector: a unit
+# editor acts on a page only if it belongs to one of their units.
+
+
+def unit_paths(user) -> tuple[str, ...]:
+    """The tree paths of the unit pages ``user`` edits for (a unit is its page), asked once."""
+    ids = unit_ids(user)
+    if not ids:
+        return ()
+    return answer_once(
+        user,
+        "unit_paths",
+        lambda: tuple(Page.objects.filter(pk__in=ids).values_list("path", flat=True)),
+    )
+
+
+def page_belongs_to_units(user, page) -> bool:
+    """Does ``page`` belong to one of ``user``'s units, so that they may act on it?
+
+    A unit's page and everything under it belong to the unit; a page type may name further
+    units it belongs to (a policy document its issuing body) in ``unit_ids_of_page()``. Managers
+    act on every page.
+    """
+    if is_manager(user):
+        return True
+    if not is_unit_editor(user):
+        return False
+    if any(page.path.startswith(path) for path in unit_paths(user)):
+        return True
+    owners = getattr(page, "unit_ids_of_page", None)
+    return bool(owners and set(owners()) & unit_ids(user))
+
+
+def may_add_under(user, page) -> bool:
+    """May ``user`` add pages below ``page``? Within their units, and below the indexes open to
+    every unit (the policy library: each unit adds its own documents)."""
+    if page_belongs_to_units(user, page):
+        return True
+    return getattr(page, "unit_editors_add_here", False) and is_unit_editor(user)
+
+
+class UnitPagePermissionTester(PagePermissionTester):
+    """Wagtail's answers, narrowed to the pages of the user's units."""
+
+    def _narrow(self, allowed) -> bool:
+        return bool(allowed) and page_belongs_to_units(self.user, self.page)
+
+    def _narrow_removal(self, allowed) -> bool:
+        """Deleting, unpublishing or moving a page its type keeps for managers (a unit's own
+        page: the register refers to it) is theirs alone."""
+        if not getattr(self.page, "unit_editors_may_remove", True) and not is_manager(self.user):
+            return False
+        return self._narrow(allowed)
+
+    def can_add_subpage(self):
+        return bool(super().can_add_subpage()) and may_add_under(self.user, self.page)
+
+    def can_publish_subpage(self):
+        return bool(super().can_publish_subpage()) and may_add_under(self.user, self.page)
+
+    def can_edit(self):
+        return self._narrow(super().can_edit())
+
+    def can_delete(self, ignore_bulk=False):
+        return self._narrow_removal(super().can_delete(ignore_bulk=ignore_bulk))
+
+    def can_unpublish(self):
+        return self._narrow_removal(super().can_unpublish())
+
+    def can_publish(self):
+        return self._narrow(super().can_publish())
+
+    def can_reorder_children(self):
+        return self._narrow(super().can_reorder_children())
+
+    def can_lock(self):
+        return self._narrow(super().can_lock())
+
+    def can_unlock(self):
+        return self._narrow(super().can_unlock())
+
+    def can_set_view_restrictions(self):
+        return self._narrow_removal(super().can_set_view_restrictions())
+
+    def can_unschedule(self):
+        return self._narrow(super().can_unschedule())
+
+    def can_view_revisions(self):
+        return self._narrow(super().can_view_revisions())
+
+    def can_move_to(self, destination):
+        # Wagtail reads the destination's raw group permissions; ask its narrowed tester too.
+        return super().can_move_to(destination) and (
+            destination.specific.permissions_for_user(self.user).can_add_subpage()
+        )
+
+
+class UnitPageMixin:
+    """For page types of the disclosure columns: their permissions follow units.
+
+    ``unit_ids_of_page()`` names the units (besides the unit page the page sits under) whose
+    editors may act on the page; ``unit_editors_add_here`` opens an index to every unit editor
+    for adding pages. A site's own page types placed under unit pages use this mixin too.
+    """
+
+    #: May every unit editor add pages here (each then acts on their own unit's pages)?
+    unit_editors_add_here = False
+    #: May a unit's editors delete, unpublish, move or restrict this page (if it is theirs)?
+    unit_editors_may_remove = True
+
+    def unit_ids_of_page(self):
+        return ()
+
+    def permissions_for_user(self, user):
+        return UnitPagePermissionTester(user, self)

@@ -5,10 +5,12 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from wagtail_disclosure.core.audit import ImportFormatter
 from wagtail_disclosure.core.menu import DisclosureMenuGroup, PolicyMenuItem, submenu_hook
 from wagtail_disclosure.units.sections import UnitSection
 
 from .admin_views import DisclosureEntryViewSet, EnterpriseCompliancePanel, EnterpriseEditorViewSet
+from .imports import EnterpriseListResource, EntryResource
 from .models import EnterprisePage, SectorPage
 from .permissions import entry_policy, manages_a_sector, sector_policy
 from .reporting import panel_kind
@@ -98,3 +100,19 @@ def disclosure_pages_of_enterprise(unit, request):
         context={"entities": entities},
         order=310,
     )
+
+
+class ImportEnterprisesFormatter(ImportFormatter):
+    label = _("Covered entities imported")
+    summary = _("Imported the list of covered entities")
+
+
+class ImportEntriesFormatter(ImportFormatter):
+    label = _("Disclosure entries imported")
+    summary = _("Imported disclosure entries")
+
+
+@hooks.register("register_log_actions")
+def register_enterprise_log_actions(actions):
+    actions.register_action(EnterpriseListResource.import_log_action)(ImportEnterprisesFormatter)
+    actions.register_action(EntryResource.import_log_action)(ImportEntriesFormatter)

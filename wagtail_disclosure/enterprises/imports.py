@@ -18,9 +18,16 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
+from wagtail_disclosure.core.audit import AuditedImportMixin
 from wagtail_disclosure.core.text import normalize_name
 
-from .models import CatalogueItem, DisclosureEntry, EnterprisePage, SectorPage
+from .models import (
+    CatalogueItem,
+    DisclosureEntry,
+    EnterpriseColumnPage,
+    EnterprisePage,
+    SectorPage,
+)
 from .permissions import editable_enterprises, managed_sectors
 
 ENTITY_COLUMNS = ["sector", "name", "full_name", "address", "phone", "link"]
@@ -51,13 +58,17 @@ def _text(row, column):
     return "" if value is None else str(value).strip()
 
 
-class _ScopedResource(resources.ModelResource):
+class _ScopedResource(AuditedImportMixin, resources.ModelResource):
     """A resource that knows who imports and which column (if any) it writes under."""
 
     def __init__(self, user=None, column=None):
         super().__init__()
         self.user = user
         self.column = column
+
+    def import_log_targets(self, result):
+        column = self.column or EnterpriseColumnPage.objects.order_by("path").first()
+        return [column] if column else []
 
     def sectors(self):
         sectors = SectorPage.objects.all()
@@ -67,6 +78,7 @@ class _ScopedResource(resources.ModelResource):
 
 
 class EnterpriseListResource(_ScopedResource):
+    import_log_action = "wagtail_disclosure.import_enterprises"
     sector = fields.Field(column_name="sector", attribute=None)
     name = fields.Field(attribute="title", column_name="name", widget=widgets.CharWidget())
     full_name = fields.Field(attribute="full_name", column_name="full_name")
@@ -137,6 +149,7 @@ class EnterpriseListResource(_ScopedResource):
 
 
 class EntryResource(_ScopedResource):
+    import_log_action = "wagtail_disclosure.import_enterprise_entries"
     entity = fields.Field(column_name="entity", attribute=None)
     item = fields.Field(column_name="item", attribute=None)
     date = fields.Field(column_name="date", attribute=None)

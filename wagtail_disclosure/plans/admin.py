@@ -12,6 +12,7 @@ from wagtail_disclosure.core.menu import PolicyMenuItem, submenu_hook
 from .importer import LOG_ACTION
 from .models import TaskPlanPage
 from .permissions import plan_policy
+from .views import CREATE_UNIT_LOG_ACTION, MAP_LOG_ACTION
 
 
 @hooks.register(submenu_hook("plans"))
@@ -77,3 +78,27 @@ class ImportPlanFormatter(LogFormatter):
 @hooks.register("register_log_actions")
 def register_plan_log_actions(actions):
     actions.register_action(LOG_ACTION)(ImportPlanFormatter)
+
+
+class MapUnitNameFormatter(LogFormatter):
+    label = _("Unit name mapped")
+
+    def format_message(self, log_entry):
+        name = (log_entry.data or {}).get("name", "")
+        return _("“%(name)s” in a plan now means this unit (kept as another name)") % {
+            "name": name
+        }
+
+
+class CreateUnitForNameFormatter(LogFormatter):
+    label = _("Unit created for a plan's name")
+
+    def format_message(self, log_entry):
+        name = (log_entry.data or {}).get("name", "")
+        return _("Created for “%(name)s”, a name in an imported plan") % {"name": name}
+
+
+@hooks.register("register_log_actions")
+def register_mapping_log_actions(actions):
+    actions.register_action(MAP_LOG_ACTION)(MapUnitNameFormatter)
+    actions.register_action(CREATE_UNIT_LOG_ACTION)(CreateUnitForNameFormatter)

@@ -10,6 +10,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from wagtail_disclosure.core.permissions import UnitPageMixin
+
 __all__ = ["TaskPlanIndexPage", "TaskPlanPage", "TaskPage", "Requirement", "UnitRole"]
 
 #: Hook: ``fn(requirements_queryset) -> iterable of primary keys`` of requirements in use.
@@ -21,7 +23,7 @@ class UnitRole(models.TextChoices):
     COOPERATING = "cooperating", _("Cooperating unit")
 
 
-class TaskPlanIndexPage(Page):
+class TaskPlanIndexPage(UnitPageMixin, Page):
     """A listing of task plans, one per year."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -35,7 +37,7 @@ class TaskPlanIndexPage(Page):
         verbose_name_plural = _("task plan indexes")
 
 
-class TaskPlanPage(Page):
+class TaskPlanPage(UnitPageMixin, Page):
     """工作任务分解表: one year's table of work, issued as the attachment of a notice."""
 
     year = models.PositiveSmallIntegerField(_("year"))
@@ -86,7 +88,7 @@ class TaskPlanPage(Page):
         verbose_name_plural = _("task plans")
 
 
-class TaskPage(Page):
+class TaskPage(UnitPageMixin, Page):
     """工作任务: one numbered task of a plan, in its section, with its requirements inline."""
 
     section_number = models.PositiveSmallIntegerField(_("section number"), default=1)

@@ -27,6 +27,7 @@ from django.views.generic import TemplateView
 from import_export.tmp_storages import MediaStorage
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from wagtail_disclosure.core.audit import record
 from wagtail_disclosure.core.forms import ConfirmImportForm, SpreadsheetUploadForm
 from wagtail_disclosure.core.text import normalize_name
 from wagtail_disclosure.units.matching import UnitNameIndex
@@ -37,6 +38,11 @@ from .importer import PlanImportError, apply_changes, prepare_import
 from .messages import problem_message
 from .models import TaskPlanIndexPage, TaskPlanPage
 from .permissions import plan_policy
+
+#: A unit name of a plan mapped to a unit or group of the register (``data``: the name).
+MAP_LOG_ACTION = "wagtail_disclosure.map_unit_name"
+#: A unit created for a name of a plan that the register did not know.
+CREATE_UNIT_LOG_ACTION = "wagtail_disclosure.create_unit_for_name"
 
 logger = logging.getLogger(__name__)
 
@@ -164,6 +170,7 @@ def add_alias(target, name, user=None):
             target.save_revision(user=user, log_action=True).publish(user=user)
     else:
         target.save(update_fields=["other_names"])
+    record(target, MAP_LOG_ACTION, user, name=name)
 
 
 def create_unit(name, user=None) -> UnitPage:
@@ -175,6 +182,7 @@ def create_unit(name, user=None) -> UnitPage:
     unit = UnitPage(title=name, kind=UnitKind.OTHER)
     directory.add_child(instance=unit)
     unit.save_revision(user=user, log_action=True).publish(user=user)
+    record(unit, CREATE_UNIT_LOG_ACTION, user, name=name)
     return unit
 
 

@@ -11,13 +11,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from wagtail_disclosure.core.permissions import UnitScopedFormMixin
 from wagtail_disclosure.units.models import UnitPage
 
 from .choices import PolicyKind, Validity
 from .publishing import release_problem
 
 
-class PolicyDocumentPageForm(WagtailAdminPageForm):
+class PolicyDocumentPageForm(UnitScopedFormMixin, WagtailAdminPageForm):
+    #: A unit editor issues documents in their own units' names only.
+    unit_field = "issuer"
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.instance.pk and "requires_interpretation" in self.fields:
@@ -106,3 +110,9 @@ class PolicyFilterForm(forms.Form):
         if data.get("category"):
             documents = documents.filter(categories=data["category"])
         return documents
+
+
+class InterpretationPageForm(UnitScopedFormMixin, WagtailAdminPageForm):
+    """A unit editor interprets in their own units' names only."""
+
+    unit_field = "interpreter"

@@ -11,7 +11,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import DraftStateMixin, Page, RevisionMixin
 from wagtail.search import index
 
+from wagtail_disclosure.core.permissions import UnitPageMixin
+
 from .blocks import InterpretationStreamBlock
+from .forms import InterpretationPageForm
 from .models import (
     PER_PAGE,
     PolicyDocumentPage,
@@ -46,13 +49,15 @@ class InterpreterRole(models.TextChoices):
     MEDIA = "media", _("Media (新闻媒体)")
 
 
-class InterpretationIndexPage(Page):
+class InterpretationIndexPage(UnitPageMixin, Page):
     """政策解读: the listing of interpretations."""
 
     intro = RichTextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["wagtail_disclosure.InterpretationPage"]
+    #: Each unit adds interpretations of its own documents.
+    unit_editors_add_here = True
     template = "wagtail_disclosure/policies/interpretation_index_page.html"
 
     class Meta:
@@ -76,7 +81,7 @@ class InterpretationIndexPage(Page):
         return context
 
 
-class InterpretationPage(Page):
+class InterpretationPage(UnitPageMixin, Page):
     """政策解读: explains one or more policy documents in substance, not by repeating headings."""
 
     interpreted_documents = ParentalManyToManyField(
@@ -152,9 +157,16 @@ class InterpretationPage(Page):
     subpage_types = []
     template = "wagtail_disclosure/policies/interpretation_page.html"
 
+    base_form_class = InterpretationPageForm
+
     class Meta:
         verbose_name = _("interpretation")
         verbose_name_plural = _("interpretations")
+
+    def unit_ids_of_page(self):
+        """The interpreting unit and the issuers of the documents interpreted."""
+        issuers = [document.issuer_id for document in self.interpreted_documents.all()]
+        return (self.interpreter_id, *issuers)
 
     def live_documents(self):
         return self.interpreted_documents.live().public().select_related("issuer")
@@ -239,7 +251,7 @@ class PolicyQuestion(DraftStateMixin, RevisionMixin, index.Indexed, models.Model
         return self.question
 
 
-class QALibraryPage(Page):
+class QALibraryPage(UnitPageMixin, Page):
     """政策问答库: every live question and answer, browsable by topic and searchable."""
 
     intro = RichTextField(_("introduction"), blank=True)

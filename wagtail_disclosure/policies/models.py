@@ -15,6 +15,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
+from wagtail_disclosure.core.permissions import UnitPageMixin
+
 from .choices import CURRENT_VALIDITIES, ENDED_VALIDITIES, PolicyKind, Validity
 from .forms import PolicyDocumentPageForm, PolicyFilterForm
 from .publishing import publish_unless_blocked, release_problem
@@ -56,7 +58,7 @@ class SubjectCategory(index.Indexed, models.Model):
         return self.name
 
 
-class PolicyIndexPage(RoutablePageMixin, Page):
+class PolicyIndexPage(UnitPageMixin, RoutablePageMixin, Page):
     """政策文件库: the library of policy documents, filtered by GET parameters.
 
     Two dedicated listings hang off it: ``current/`` (every normative document still in force,
@@ -67,6 +69,8 @@ class PolicyIndexPage(RoutablePageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["wagtail_disclosure.PolicyDocumentPage"]
+    #: Each unit adds the documents it issues (its editors act on those only).
+    unit_editors_add_here = True
     template = "wagtail_disclosure/policies/policy_index_page.html"
 
     class Meta:
@@ -117,7 +121,7 @@ class PolicyIndexPage(RoutablePageMixin, Page):
         )
 
 
-class PolicyDocumentPage(Page):
+class PolicyDocumentPage(UnitPageMixin, Page):
     """A published policy document with the metadata the national rules require.
 
     ``validity`` is the current status; ``validity_changes`` keep each change with its date and
@@ -201,6 +205,10 @@ class PolicyDocumentPage(Page):
     class Meta:
         verbose_name = _("policy document")
         verbose_name_plural = _("policy documents")
+
+    def unit_ids_of_page(self):
+        """The issuing body's editors keep its documents."""
+        return (self.issuer_id,)
 
     # Validity -----------------------------------------------------------------------------
 

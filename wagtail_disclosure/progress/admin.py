@@ -4,15 +4,19 @@ import, carry-over), the dashboard panels and the unit page section."""
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 
+from wagtail_disclosure.core.audit import ImportFormatter
 from wagtail_disclosure.core.menu import DisclosureMenuGroup, PolicyMenuItem, submenu_hook
 from wagtail_disclosure.core.permissions import is_unit_editor
 from wagtail_disclosure.plans.permissions import plan_policy
 from wagtail_disclosure.progress import panels as progress_panels  # noqa: F401  (registers the panel kinds)
 
 from .dashboard import MyUnitWorkPanel, dashboard_panels
+from .imports import IMPORT_LOG_ACTION
 from .pages import unit_requirements_section
 from .permissions import progress_report_policy
+from .views import CARRY_OVER_LOG_ACTION
 from .viewsets import ProgressReportViewSet, ReportPanelViewSet
 
 
@@ -108,3 +112,25 @@ def add_progress_dashboard_panels(request, panels):
 @hooks.register("disclosure_unit_page_sections")
 def unit_progress_section(unit, request):
     return unit_requirements_section(unit, request)
+
+
+class ImportProgressFormatter(ImportFormatter):
+    label = _("Progress reports imported")
+    summary = _("Imported progress reports")
+
+
+class CarryOverFormatter(LogFormatter):
+    label = _("Requirements carried over")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return _("Carried over %(count)s unfinished requirements from “%(source)s”") % {
+            "count": data.get("count", 0),
+            "source": data.get("source", ""),
+        }
+
+
+@hooks.register("register_log_actions")
+def register_progress_log_actions(actions):
+    actions.register_action(IMPORT_LOG_ACTION)(ImportProgressFormatter)
+    actions.register_action(CARRY_OVER_LOG_ACTION)(CarryOverFormatter)

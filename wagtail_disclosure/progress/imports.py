@@ -20,9 +20,10 @@ from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
 from wagtail_disclosure.core import clock
+from wagtail_disclosure.core.audit import AuditedImportMixin
 from wagtail_disclosure.core.permissions import is_manager, unit_ids
 from wagtail_disclosure.core.text import normalize_name
-from wagtail_disclosure.plans.models import Requirement, TaskPlanPage
+from wagtail_disclosure.plans.models import Requirement, TaskPage, TaskPlanPage
 from wagtail_disclosure.units.matching import UnitNameIndex
 from wagtail_disclosure.units.models import UnitPage
 
@@ -31,6 +32,8 @@ from .responsibilities import GroupMembers, responsibilities
 
 COLUMNS = ["unit", "task", "requirement", "status", "percent", "narrative", "date", "plan"]
 REQUIRED_COLUMNS = ["unit", "requirement", "status"]
+#: The log entry a finished progress import leaves on each plan it reported on.
+IMPORT_LOG_ACTION = "wagtail_disclosure.import_progress"
 #: The headings offices use in their progress spreadsheets, read as the columns above.
 COLUMN_ALIASES = {
     "单位": "unit",
@@ -167,7 +170,9 @@ class RequirementWidget(widgets.Widget):
         return value.text if value else ""
 
 
-class ProgressReportResource(resources.ModelResource):
+class ProgressReportResource(AuditedImportMixin, resources.ModelResource):
+    import_log_action = IMPORT_LOG_ACTION
+
     def __init__(self, user=None, plan: TaskPlanPage | None = None):
         super().__init__()
         self.user = user
@@ -193,6 +198,17 @@ class ProgressReportResource(resources.ModelResource):
         use_transactions = True
         clean_model_instances = False
         skip_unchanged = False
+
+    def import_log_targets(self, result):
+        """The plans whose requirements the imported reports are on."""
+        ids = [row.object_id for row in result.valid_rows() if row.object_id]
+        task_paths = (
+            TaskPage.objects.filter(requirements__progress_reports__pk__in=ids)
+            .values_list("path", flat=True)
+            .distinct()
+        )
+        plan_paths = {path[: -TaskPage.steplen] for path in task_paths}
+        return list(TaskPlanPage.objects.filter(path__in=plan_paths).order_by("path"))
 
     # -- resolving names and texts -------------------------------------------------------------
     def before_import(self, dataset, **kwargs):

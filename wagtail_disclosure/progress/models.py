@@ -116,8 +116,13 @@ class ProgressReport(RevisionMixin, index.Indexed, models.Model):
     search_fields = [
         index.SearchField("narrative"),
         index.AutocompleteField("narrative"),
+        index.RelatedFields("requirement", [index.SearchField("text")]),
+        index.FilterField("id"),
         index.FilterField("status"),
+        index.FilterField("unit"),
         index.FilterField("unit_id"),
+        index.FilterField("requirement"),
+        index.FilterField("date"),
     ]
 
     class Meta:

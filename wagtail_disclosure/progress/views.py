@@ -21,6 +21,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.reports import ReportView
 
+from wagtail_disclosure.core.audit import record
 from wagtail_disclosure.core.import_views import SpreadsheetImportView
 from wagtail_disclosure.core.permissions import is_manager, unit_ids
 from wagtail_disclosure.core.spreadsheets import escape_formula
@@ -34,6 +35,9 @@ from .permissions import progress_report_policy
 from .responsibilities import requirements_for_units
 from .states import DONE, OVERDUE, STATE_ORDER, ProgressSnapshot, plan_requirements
 from .templatetags import deadline_label
+
+#: Unfinished requirements of an earlier plan copied into a plan (on the receiving plan).
+CARRY_OVER_LOG_ACTION = "wagtail_disclosure.carry_over"
 
 
 # -- reports -------------------------------------------------------------------------------------
@@ -339,6 +343,9 @@ def carry_over(requirement_ids, target, user=None):
         revision = task.save_revision(user=user, log_action=True)
         revision.publish(user=user)
         copied.extend(rows)
+    if copied:
+        source_plan = copied[0].carried_over_from.task.get_parent()
+        record(target, CARRY_OVER_LOG_ACTION, user, count=len(copied), source=source_plan.title)
     return copied
 
 

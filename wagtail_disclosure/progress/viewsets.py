@@ -37,7 +37,8 @@ class ProgressReportViewSet(UnitScopedViewSetMixin, SnippetViewSet):
         DateColumn("date", label=_("Report date"), sort_key="date"),
     ]
     list_filter = ["status", "unit"]
-    search_fields = ["narrative", "requirement__text"]
+    # None: search every indexed field (the narrative and the requirement's text).
+    search_fields = None
     ordering = ["-date", "-pk"]
 
     def get_queryset(self, request):

@@ -1,12 +1,30 @@
 """The public request form: what Art. 29 of the regulations asks an applicant to give."""
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail_disclosure.units.models import UnitPage
 
 from .identity_numbers import is_valid_credit_code, is_valid_resident_id, normalize
 from .models import ApplicantType, DeliveryMethod, DisclosureRequest
+
+
+class LengthLimit(MaxLengthValidator):
+    """Too long: says which field, its limit and how long the text was."""
+
+    def __init__(self, label, limit):
+        self.label = label
+        super().__init__(limit)
+
+    def __call__(self, value):
+        if len(value) > self.limit_value:
+            raise ValidationError(
+                _("“%(field)s” can be at most %(limit)s characters; this has %(count)s.")
+                % {"field": self.label, "limit": self.limit_value, "count": len(value)},
+                code="max_length",
+            )
 
 
 class AccessibleFormMixin:
@@ -24,6 +42,20 @@ class AccessibleFormMixin:
                 field.widget.attrs["aria-invalid"] = "true"
             if described:
                 field.widget.attrs["aria-describedby"] = " ".join(described)
+
+
+#: The longest text the public form takes in each field (characters). Longer input is refused
+#: with a message naming the field and the limit, before anything is stored.
+PUBLIC_FIELD_LIMITS = {
+    "applicant_name": 100,
+    "contact_person": 50,
+    "id_number": 32,
+    "phone": 32,
+    "email": 254,
+    "address": 200,
+    "postcode": 6,
+    "description": 2000,
+}
 
 
 class PublicRequestForm(AccessibleFormMixin, forms.ModelForm):
@@ -85,6 +117,20 @@ class PublicRequestForm(AccessibleFormMixin, forms.ModelForm):
                 "address": "street-address",
             }[name]
         self.fields["applicant_name"].widget.attrs["autocomplete"] = "name"
+        self.limit_lengths()
+
+    def limit_lengths(self):
+        """Each text field takes at most its :data:`PUBLIC_FIELD_LIMITS` characters: the
+        browser stops typing there, and the server refuses anything longer."""
+        for name, limit in PUBLIC_FIELD_LIMITS.items():
+            field = self.fields.get(name)
+            if field is None:
+                continue
+            field.max_length = min(limit, field.max_length or limit)
+            field.widget.attrs["maxlength"] = str(field.max_length)
+            field.validators = [
+                v for v in field.validators if not isinstance(v, MaxLengthValidator)
+            ] + [LengthLimit(field.label, field.max_length)]
 
     def clean_id_number(self):
         return normalize(self.cleaned_data["id_number"])

@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from wagtail_disclosure.conf import get_setting
+from wagtail_disclosure.core.permissions import UnitPageMixin
 from wagtail_disclosure.core.ratelimit import allow, client_ip
 
 from .forms import PublicRequestForm
@@ -23,7 +24,7 @@ SESSION_KEY = "wagtail_disclosure_submitted_requests"
 REMEMBERED_REQUESTS = 20
 
 
-class DisclosureRequestPage(RoutablePageMixin, Page):
+class DisclosureRequestPage(UnitPageMixin, RoutablePageMixin, Page):
     """申请公开: the request form, and a thank-you page with the receipt for its submitter."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -55,6 +56,10 @@ class DisclosureRequestPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("disclosure request form")
         verbose_name_plural = _("disclosure request forms")
+
+    def unit_ids_of_page(self):
+        """The receiving unit's editors keep its form page."""
+        return (self.unit_id,)
 
     @path("")
     def form_view(self, request):

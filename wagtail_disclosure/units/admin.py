@@ -6,8 +6,10 @@ from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from wagtail_disclosure.core.audit import ImportFormatter
 from wagtail_disclosure.core.menu import DisclosureMenuGroup, PolicyMenuItem, submenu_hook
 
+from .imports import IMPORT_LOG_ACTION
 from .models import UnitGroup, UnitMembership
 from .permissions import unit_group_policy, unit_membership_policy, unit_register_policy
 
@@ -56,3 +58,13 @@ def units_import_menu_item():
         icon_name="upload",
         order=10,
     )
+
+
+class ImportUnitsFormatter(ImportFormatter):
+    label = _("Units register imported")
+    summary = _("Imported the units register")
+
+
+@hooks.register("register_log_actions")
+def register_unit_log_actions(actions):
+    actions.register_action(IMPORT_LOG_ACTION)(ImportUnitsFormatter)

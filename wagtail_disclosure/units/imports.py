@@ -10,12 +10,15 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
+from wagtail_disclosure.core.audit import AuditedImportMixin
 from wagtail_disclosure.core.text import normalize_name, split_aliases
 
 from .models import UnitGroup, UnitIndexPage, UnitKind, UnitPage
 
 COLUMNS = ["name", "full_name", "kind", "parent", "groups", "aliases"]
 REQUIRED_COLUMNS = ["name", "kind"]
+#: The log entry a finished register import leaves on the unit directory.
+IMPORT_LOG_ACTION = "wagtail_disclosure.import_units"
 
 
 class UnitKindWidget(widgets.Widget):
@@ -42,7 +45,9 @@ class AliasesWidget(widgets.Widget):
         return ";".join(split_aliases(value))
 
 
-class UnitRegisterResource(resources.ModelResource):
+class UnitRegisterResource(AuditedImportMixin, resources.ModelResource):
+    import_log_action = IMPORT_LOG_ACTION
+
     name = fields.Field(attribute="title", column_name="name", widget=widgets.CharWidget())
     full_name = fields.Field(attribute="full_name", column_name="full_name")
     kind = fields.Field(attribute="kind", column_name="kind", widget=UnitKindWidget())
@@ -62,6 +67,10 @@ class UnitRegisterResource(resources.ModelResource):
         super().__init__()
         self.parent_page = parent_page
         self.user = user
+
+    def import_log_targets(self, result):
+        directory = self.parent_page or UnitIndexPage.objects.order_by("path").first()
+        return [directory] if directory else []
 
     # -- reading the file ------------------------------------------------------------------
     def before_import(self, dataset, **kwargs):
@@ -148,3 +157,4 @@ class UnitRegisterResource(resources.ModelResource):
                 unit.parent_unit = parent
                 unit.save_revision(user=self.user, log_action=True).publish(user=self.user)
         self.pending_parents = []
+        super().after_import(dataset, result, **kwargs)

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from wagtail_disclosure.conf import get_setting
+from wagtail_disclosure.core.permissions import UnitPageMixin
 from wagtail_disclosure.core.text import normalize_name, split_aliases
 
 from .sections import unit_page_sections
@@ -64,7 +67,7 @@ class AliasesMixin:
         return {normalize_name(n) for n in names if n}
 
 
-class UnitIndexPage(Page):
+class UnitIndexPage(UnitPageMixin, Page):
     """单位目录: the directory of responsible units."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -88,12 +91,15 @@ class UnitIndexPage(Page):
         return context
 
 
-class UnitPage(AliasesMixin, Page):
+class UnitPage(UnitPageMixin, AliasesMixin, Page):
     """单位: one responsible unit, its contacts and its disclosure guide.
 
     The page title is the unit's usual name as tables write it (市发展改革委); imports match on
     it, the full official name and the aliases.
     """
+
+    #: Other domains refer to a unit's page: its editors change it, managers remove it.
+    unit_editors_may_remove = False
 
     full_name = models.CharField(_("full official name"), max_length=255, blank=True)
     kind = models.CharField(
@@ -268,3 +274,11 @@ class UnitMembership(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.unit}"
+
+    def save(self, *args, **kwargs):
+        """Joining a unit also joins the unit editors' group (once ``disclosure_groups`` has
+        made it), which holds the admin access and page permissions a unit editor needs."""
+        super().save(*args, **kwargs)
+        group = Group.objects.filter(name=get_setting("WAGTAIL_DISCLOSURE_UNIT_EDITORS_GROUP"))
+        if group := group.first():
+            self.user.groups.add(group)

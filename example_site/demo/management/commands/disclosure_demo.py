@@ -1,3 +1,4 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.module_loading import import_string
@@ -12,4 +13,6 @@ class Command(BaseCommand):
         for dotted in LOADERS:
             with transaction.atomic():
                 import_string(dotted)(self.stdout)
+        # The office's groups, with page permissions on the columns the loaders made.
+        call_command("disclosure_groups", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("示例数据已就绪。"))
