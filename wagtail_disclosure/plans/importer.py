@@ -31,6 +31,7 @@ from wagtail.actions.delete_page import DeletePageAction
 from wagtail.documents import get_document_model
 from wagtail.log_actions import log
 
+from wagtail_disclosure.core.spreadsheets import reading_limits
 from wagtail_disclosure.core.text import normalize_name
 from wagtail_disclosure.units.matching import UnitNameIndex
 from wagtail_disclosure.units.models import UnitGroup, UnitPage
@@ -719,7 +720,9 @@ def default_parent() -> TaskPlanIndexPage | None:
 
 def read_outline(data: bytes, file_name: str, year: int | None, index: UnitNameIndex | None = None):
     index = index or UnitNameIndex()
-    return parse_plan(data, file_name, year, resolve=index.canonical_name), index
+    outline = parse_plan(data, file_name, year, resolve=index.canonical_name,
+                         limits=reading_limits())
+    return outline, index
 
 
 def outline_json(outline: PlanOutline) -> dict[str, Any]:
@@ -749,7 +752,7 @@ def store_source_document(plan: TaskPlanPage, data: bytes, file_name: str, user=
 
 
 #: Problems meaning the file could not be read as a table at all (the command exits with 2).
-UNREADABLE_CODES = frozenset({"file_empty", "file_corrupt", "file_unsupported"})
+UNREADABLE_CODES = frozenset({"file_empty", "file_corrupt", "file_unsupported", "over_limit"})
 
 
 def is_unreadable(outline: PlanOutline) -> bool:
