@@ -277,7 +277,8 @@ def check_xlsx(source: bytes, limits: ReadingLimits, deadline: Deadline | None =
         check_archive(archive, limits, deadline)
         for part in archive.namelist():
             if part.startswith("xl/worksheets/") and part.endswith(".xml"):
-                check_xml_part(archive, part, SheetXmlCheck(part.rpartition("/")[2][:-4], limits), deadline)
+                name = part.rpartition("/")[2].removesuffix(".xml")
+                check_xml_part(archive, part, SheetXmlCheck(name, limits), deadline)
 
 
 # --- Legacy .xls (BIFF8 inside an OLE compound file) -----------------------------------------
