@@ -129,13 +129,21 @@ def check_archive(archive: zipfile.ZipFile, limits: ReadingLimits, deadline: Dea
     if declared > limits.max_uncompressed_bytes:
         raise LimitExceeded(UNCOMPRESSED_SIZE, limits.max_uncompressed_bytes, declared)
     total = 0
-    for entry in entries:
-        with archive.open(entry) as part:
-            while chunk := part.read(CHUNK):
-                total += len(chunk)
-                if total > limits.max_uncompressed_bytes:
-                    raise LimitExceeded(UNCOMPRESSED_SIZE, limits.max_uncompressed_bytes, total)
-                deadline.check()
+    try:
+        for entry in entries:
+            # zipfile stops at the declared size and then checks the CRC, so a part that holds
+            # more than it declares is refused as damaged.
+            with archive.open(entry) as part:
+                while chunk := part.read(CHUNK):
+                    total += len(chunk)
+                    if total > limits.max_uncompressed_bytes:
+                        raise LimitExceeded(
+                            UNCOMPRESSED_SIZE, limits.max_uncompressed_bytes, total
+                        )
+                    deadline.check()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError,
+            EOFError, RuntimeError) as exc:  # damaged, encrypted or exotic compression
+        raise UnreadableFile("zip") from exc
 
 
 def open_archive(source: bytes) -> zipfile.ZipFile:
@@ -265,7 +273,7 @@ def check_xml_part(archive: zipfile.ZipFile, part: str, handler: SheetXmlCheck,
                 parser.Parse(chunk, False)
                 deadline.check()
             parser.Parse(b"", True)
-    except expat.ExpatError as exc:
+    except (expat.ExpatError, zipfile.BadZipFile, OSError, EOFError) as exc:
         raise UnreadableFile("xml") from exc
 
 

@@ -159,11 +159,12 @@ def read_docx(source: bytes, filename: str, limits: bounded.ReadingLimits) -> li
     """Every table of a Word document; gridSpan and vMerge become merged areas."""
     import docx  # python-docx (and lxml) loaded only when a .docx file is read
 
-    deadline = limits.deadline()
-    with zipfile.ZipFile(io.BytesIO(source)) as archive:
-        bounded.check_archive(archive, limits, deadline)
     try:
+        with zipfile.ZipFile(io.BytesIO(source)) as archive:
+            bounded.check_archive(archive, limits, limits.deadline())
         document = docx.Document(io.BytesIO(source))
+    except bounded.LimitExceeded:
+        raise
     except Exception:  # python-docx raises KeyError, ValueError, lxml errors on bad files.
         raise P.TableReadError(P.error(P.FILE_CORRUPT, filename=filename, format="docx")) from None
     from docx.table import Table  # python-docx, as above
