@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import struct
 import time
@@ -405,6 +406,12 @@ def read_csv_records(text: str, limits: ReadingLimits,
     """CSV records one at a time, refusing at the first record past the row or column limit."""
     deadline = deadline or limits.deadline()
     csv.field_size_limit(max(csv.field_size_limit(), limits.max_file_bytes + 1))
+    # A first pass only counts (in C, keeping nothing), so a long file is refused before any
+    # of its rows is built.
+    records = sum(1 for _ in itertools.islice(csv.reader(io.StringIO(text, newline="")),
+                                              limits.max_rows + 1))
+    if records > limits.max_rows:
+        raise LimitExceeded(ROWS, limits.max_rows, f"{limits.max_rows}+")
     for number, record in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
         if number > limits.max_rows:
             raise LimitExceeded(ROWS, limits.max_rows, f"{limits.max_rows}+")
