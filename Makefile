@@ -29,7 +29,7 @@ run: setup
 	@echo "  示例站点 / site:   http://127.0.0.1:8000/"
 	@echo "  管理后台 / admin:  http://127.0.0.1:8000/admin/   (admin / admin unless you changed it)"
 	@echo ""
-	$(MANAGE) runserver 127.0.0.1:8000
+	DJANGO_DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
 
 # pytest makes its own test databases: the demo database of `make setup` is not needed.
 test: install
