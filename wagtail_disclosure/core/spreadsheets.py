@@ -166,3 +166,14 @@ def limit_message(exc: bounded.LimitExceeded) -> str:
         "where": f"“{exc.where}”" if exc.where else "",
         "limit": exc.limit,
     }
+
+
+def read_file_within_limit(path) -> bytes:
+    """A file named on the command line, refused by its size before it is read into memory."""
+    limits = reading_limits()
+    size = path.stat().st_size
+    if size > limits.max_file_bytes:
+        raise SpreadsheetError(
+            limit_message(bounded.LimitExceeded(bounded.FILE_SIZE, limits.max_file_bytes, size))
+        )
+    return path.read_bytes()

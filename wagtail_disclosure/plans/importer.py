@@ -53,6 +53,9 @@ SIMILARITY_THRESHOLD = 0.6
 MAX_SIMILARITY_CANDIDATES = 300
 #: The log action recorded on the plan page for every import that changed something.
 LOG_ACTION = "wagtail_disclosure.import_plan"
+#: Plan imports write one at a time (``core.imports.import_lock``): the second of two imports
+#: started together would otherwise compare with the plan before the first wrote it.
+PLAN_IMPORT_LOCK = "task-plan"
 
 TASK_NUMBER = re.compile(
     r"^\s*([（(]\s*(?:[一二三四五六七八九十百零〇两]+|[0-9０-９]+)\s*[）)])\s*"

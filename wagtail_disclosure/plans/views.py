@@ -28,12 +28,13 @@ from import_export.tmp_storages import MediaStorage
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from wagtail_disclosure.core.forms import ConfirmImportForm, SpreadsheetUploadForm
+from wagtail_disclosure.core.imports import ImportBusy, import_lock
 from wagtail_disclosure.core.text import normalize_name
 from wagtail_disclosure.units.matching import UnitNameIndex
 from wagtail_disclosure.units.models import UnitGroup, UnitIndexPage, UnitKind, UnitPage
 
 from .export import XLSX_CONTENT_TYPE, export_file_name, export_plan_xlsx
-from .importer import PlanImportError, apply_changes, prepare_import
+from .importer import PLAN_IMPORT_LOCK, PlanImportError, apply_changes, prepare_import
 from .messages import problem_message
 from .models import TaskPlanIndexPage, TaskPlanPage
 from .permissions import plan_policy
@@ -311,7 +312,7 @@ class PlanImportView(WagtailAdminTemplateMixin, TemplateView):
         parent = form.cleaned_data["parent"]
         changes = None
         try:
-            with transaction.atomic():
+            with import_lock(PLAN_IMPORT_LOCK, _("a task plan")), transaction.atomic():
                 apply_mappings(form.mappings(), request.user)
                 changes = self.read(
                     data,
@@ -330,7 +331,7 @@ class PlanImportView(WagtailAdminTemplateMixin, TemplateView):
                     delete_in_use=form.cleaned_data["delete_in_use"],
                     file_name=file_name,
                 )
-        except PlanImportError as exc:
+        except (PlanImportError, ImportBusy) as exc:
             context = self.get_context_data(
                 file_name=file_name, import_error=str(exc), changes=changes
             )
