@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from wagtail_disclosure.core.imports import ImportBusy, import_lock
 from wagtail_disclosure.core.spreadsheets import SpreadsheetError, read_file_within_limit
+from wagtail_disclosure.plans.conflicts import TAKE_ALL, link_names
 from wagtail_disclosure.plans.importer import (
     PLAN_IMPORT_LOCK,
     PlanImportError,
@@ -53,6 +54,12 @@ class Command(BaseCommand):
             help="also delete removed requirements that have progress reports (and those reports)",
         )
         parser.add_argument("--user", help="username recorded on the revisions")
+        parser.add_argument(
+            "--overwrite-edits",
+            action="store_true",
+            help="take the file's values for requirements edited in the admin since the last "
+            "import (by default those edits are kept and reported)",
+        )
 
     def handle(self, *args, **options):
         path = Path(options["file"])
@@ -104,7 +111,10 @@ class Command(BaseCommand):
 
     def import_file(self, data, path, year, parent, user, options):
         """Read the file, compare it with the plan and write it (unless a dry run)."""
-        changes = prepare_import(data, path.name, year=year, slug=options["plan"], parent=parent)
+        changes = prepare_import(
+            data, path.name, year=year, slug=options["plan"], parent=parent,
+            take_file=TAKE_ALL if options["overwrite_edits"] else None,
+        )
         outline = changes.outline
         document = outline_json(outline)
         document["changes"] = changes.to_dict()
@@ -134,6 +144,24 @@ class Command(BaseCommand):
             )
         return changes, document, result
 
+    def report_conflicts(self, name, changes):
+        """Each requirement edited in the admin since the last import that the file differs on."""
+        conflicts = [change.conflict for change in changes.conflicts]
+        names = link_names(conflicts) if conflicts else {}
+        for change in changes.conflicts:
+            rows = "、".join(str(row) for row in change.source_rows)
+            if change.conflict.take_file:
+                message = _("Row %(rows)s: the admin’s edit is replaced by the file (%(what)s).")
+            else:
+                message = _(
+                    "Row %(rows)s: edited in the admin since the last import; the edit is kept "
+                    "(%(what)s). Use --overwrite-edits to take the file’s values."
+                )
+            what = "；".join(
+                f"{label}: {admin} ≠ {file}" for label, admin, file in change.conflict.rows(names)
+            )
+            self.stdout.write(f"{name}: " + message % {"rows": rows, "what": what})
+
     def report(self, name, changes, result, dry_run):
         outline = changes.outline
         for problem in outline.problems:
@@ -162,6 +190,7 @@ class Command(BaseCommand):
             )
             % counts
         )
+        self.report_conflicts(name, changes)
         if dry_run:
             self.stdout.write(_("Dry run: nothing was written."))
         elif result is not None and not result.wrote:
