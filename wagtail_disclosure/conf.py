@@ -29,6 +29,10 @@ DEFAULTS = {
     "WAGTAIL_DISCLOSURE_IMPORT_MAX_CELLS": 1_000_000,
     "WAGTAIL_DISCLOSURE_IMPORT_MAX_MERGED_RANGES": 10_000,
     "WAGTAIL_DISCLOSURE_IMPORT_MAX_SECONDS": 5,
+    # Spreadsheet imports of more rows than this run as background tasks (Django's tasks).
+    "WAGTAIL_DISCLOSURE_IMPORT_BACKGROUND_ROWS": 1_000,
+    # The alias in TASKS of the backend those tasks go to (one a worker runs, e.g. the database).
+    "WAGTAIL_DISCLOSURE_IMPORT_TASK_BACKEND": "default",
 }
 
 

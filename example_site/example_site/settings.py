@@ -2,7 +2,7 @@
 
 Reads from the environment: ``DJANGO_DEBUG`` (off unless ``1``; ``make run`` sets it),
 ``DJANGO_SECRET_KEY``, ``DJANGO_ALLOWED_HOSTS`` (comma-separated), ``DATABASE_URL`` (default:
-SQLite inside example_site/) and ``CACHE_URL`` (default: this process's memory). A server in
+SQLite inside example_site/) and ``CACHE_URL`` (default: the database cache). A server in
 production uses ``example_site.settings_production``, which insists on the ones that matter
 (docs/deployment.md).
 """
@@ -12,6 +12,7 @@ import warnings
 from pathlib import Path
 
 import dj_database_url
+import django
 
 PROJECT_DIR = Path(__file__).resolve().parent
 BASE_DIR = PROJECT_DIR.parent
@@ -55,7 +56,20 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Large imports run as background tasks, stored in the database (`manage.py db_worker`).
+    "django_tasks_db",
 ]
+if django.VERSION < (6, 0):
+    INSTALLED_APPS.append("django_tasks")  # the backport of Django 6's tasks
+
+TASKS_MODULE = "django.tasks" if django.VERSION >= (6, 0) else "django_tasks"
+TASKS = {
+    # Wagtail's own tasks (search index, references) run at once, as without this setting.
+    "default": {"BACKEND": f"{TASKS_MODULE}.backends.immediate.ImmediateBackend"},
+    # Large imports wait in the database for `manage.py db_worker --backend imports`.
+    "imports": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+WAGTAIL_DISCLOSURE_IMPORT_TASK_BACKEND = "imports"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -145,7 +159,9 @@ def cache_from_url(url: str) -> dict:
     return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 
 
-CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "locmem://"))}
+# The database cache by default: the web server and the task worker (and several workers) see
+# the same rate-limit counts, import locks and import progress. `make migrate` creates its table.
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "db://wagtail_disclosure_cache"))}
 
 WAGTAIL_SITE_NAME = "济宁市政务公开（示例站点）"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
