@@ -32,9 +32,10 @@ run: setup
 	@echo ""
 	@echo "  后台任务 / task worker: started with the server (large imports run there)"
 	@echo ""
-	DJANGO_DEBUG=1 $(MANAGE) db_worker --backend imports & worker=$$!; \
+	export DJANGO_DEBUG=1 CACHE_URL=db://wagtail_disclosure_cache; \
+	$(MANAGE) db_worker --backend imports & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	DJANGO_DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) runserver 127.0.0.1:8000
 
 # pytest makes its own test databases: the demo database of `make setup` is not needed.
 test: install

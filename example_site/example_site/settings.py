@@ -2,7 +2,7 @@
 
 Reads from the environment: ``DJANGO_DEBUG`` (off unless ``1``; ``make run`` sets it),
 ``DJANGO_SECRET_KEY``, ``DJANGO_ALLOWED_HOSTS`` (comma-separated), ``DATABASE_URL`` (default:
-SQLite inside example_site/) and ``CACHE_URL`` (default: the database cache). A server in
+SQLite inside example_site/) and ``CACHE_URL`` (default: this process's memory). A server in
 production uses ``example_site.settings_production``, which insists on the ones that matter
 (docs/deployment.md).
 """
@@ -159,9 +159,9 @@ def cache_from_url(url: str) -> dict:
     return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 
 
-# The database cache by default: the web server and the task worker (and several workers) see
-# the same rate-limit counts, import locks and import progress. `make migrate` creates its table.
-CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "db://wagtail_disclosure_cache"))}
+# `make run` sets CACHE_URL=db://wagtail_disclosure_cache, so that runserver and the task worker
+# see the same import progress; the production settings insist on a shared cache.
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "locmem://"))}
 
 WAGTAIL_SITE_NAME = "济宁市政务公开（示例站点）"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
