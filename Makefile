@@ -17,6 +17,7 @@ install: $(STAMP)
 
 migrate: install
 	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
 
 demo: migrate
 	$(MANAGE) disclosure_demo
@@ -29,6 +30,11 @@ run: setup
 	@echo "  示例站点 / site:   http://127.0.0.1:8000/"
 	@echo "  管理后台 / admin:  http://127.0.0.1:8000/admin/   (admin / admin unless you changed it)"
 	@echo ""
+	@echo "  后台任务 / task worker: started with the server (large imports run there)"
+	@echo ""
+	export DJANGO_DEBUG=1 CACHE_URL=db://wagtail_disclosure_cache; \
+	$(MANAGE) db_worker --backend imports & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:8000
 
 # pytest makes its own test databases: the demo database of `make setup` is not needed.

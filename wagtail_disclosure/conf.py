@@ -22,6 +22,19 @@ DEFAULTS = {
     "WAGTAIL_DISCLOSURE_REQUEST_RATE_LIMIT": (5, 3600),
     # Form posts (valid or not) one address may make: (count, period in seconds).
     "WAGTAIL_DISCLOSURE_REQUEST_POST_LIMIT": (30, 3600),
+    # What an import reads of an upload, checked before anything is allocated for it: the
+    # decompressed size of a workbook's parts, rows, columns, cells (rows × columns), merged
+    # ranges, and the CPU seconds reading may take.
+    "WAGTAIL_DISCLOSURE_IMPORT_MAX_UNCOMPRESSED_SIZE": 20 * 1024 * 1024,
+    "WAGTAIL_DISCLOSURE_IMPORT_MAX_ROWS": 50_000,
+    "WAGTAIL_DISCLOSURE_IMPORT_MAX_COLUMNS": 64,
+    "WAGTAIL_DISCLOSURE_IMPORT_MAX_CELLS": 1_000_000,
+    "WAGTAIL_DISCLOSURE_IMPORT_MAX_MERGED_RANGES": 10_000,
+    "WAGTAIL_DISCLOSURE_IMPORT_MAX_SECONDS": 5,
+    # Spreadsheet imports of more rows than this run as background tasks (Django's tasks).
+    "WAGTAIL_DISCLOSURE_IMPORT_BACKGROUND_ROWS": 1_000,
+    # The alias in TASKS of the backend those tasks go to (one a worker runs, e.g. the database).
+    "WAGTAIL_DISCLOSURE_IMPORT_TASK_BACKEND": "default",
 }
 
 

@@ -1,20 +1,31 @@
 """Settings of the example site: a complete Wagtail project with wagtail-disclosure installed.
 
-Reads ``DATABASE_URL`` (default: SQLite inside example_site/), ``DJANGO_DEBUG`` and
-``DJANGO_SECRET_KEY`` from the environment.
+Reads from the environment: ``DJANGO_DEBUG`` (off unless ``1``; ``make run`` sets it),
+``DJANGO_SECRET_KEY``, ``DJANGO_ALLOWED_HOSTS`` (comma-separated), ``DATABASE_URL`` (default:
+SQLite inside example_site/) and ``CACHE_URL`` (default: this process's memory). A server in
+production uses ``example_site.settings_production``, which insists on the ones that matter
+(docs/deployment.md).
 """
 
 import os
+import warnings
 from pathlib import Path
 
 import dj_database_url
+import django
 
 PROJECT_DIR = Path(__file__).resolve().parent
 BASE_DIR = PROJECT_DIR.parent
 
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "example-site-insecure-key-for-local-demo-only")
-DEBUG = os.environ.get("DJANGO_DEBUG", "1") == "1"
-ALLOWED_HOSTS = os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+SECRET_KEY = os.environ.get(
+    "DJANGO_SECRET_KEY", "django-insecure-example-site-key-for-the-local-demo-only"
+)
+DEBUG = os.environ.get("DJANGO_DEBUG", "0") == "1"
+ALLOWED_HOSTS = [
+    host.strip()
+    for host in os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+    if host.strip()
+]
 
 INSTALLED_APPS = [
     "home",
@@ -45,10 +56,25 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Large imports run as background tasks, stored in the database (`manage.py db_worker`).
+    "django_tasks_db",
 ]
+if django.VERSION < (6, 0):
+    INSTALLED_APPS.append("django_tasks")  # the backport of Django 6's tasks
+
+TASKS_MODULE = "django.tasks" if django.VERSION >= (6, 0) else "django_tasks"
+TASKS = {
+    # Wagtail's own tasks (search index, references) run at once, as without this setting.
+    "default": {"BACKEND": f"{TASKS_MODULE}.backends.immediate.ImmediateBackend"},
+    # Large imports wait in the database for `manage.py db_worker --backend imports`.
+    "imports": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+WAGTAIL_DISCLOSURE_IMPORT_TASK_BACKEND = "imports"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files with DEBUG off, from one process, with far-future caching of hashed names.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -106,13 +132,36 @@ STATICFILES_FINDERS = [
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "static_collected"
 STATIC_URL = "/static/"
+# Without `collectstatic` (the demo, the tests) WhiteNoise finds files where runserver does;
+# the production settings serve the collected, hashed and compressed copies instead.
+WHITENOISE_USE_FINDERS = True
+warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
+WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = BASE_DIR / "media"
 MEDIA_URL = "/media/"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+def cache_from_url(url: str) -> dict:
+    """``CACHE_URL``: ``redis://host:6379/1``, ``memcached://host:11211``, ``db://table_name``
+    or ``locmem://``. Several server processes need one they share (not ``locmem``)."""
+    scheme, _sep, rest = url.partition("://")
+    if scheme in ("redis", "rediss"):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme == "memcached":
+        return {"BACKEND": "django.core.cache.backends.memcached.PyMemcacheCache",
+                "LOCATION": rest}
+    if scheme == "db":
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                "LOCATION": rest or "wagtail_disclosure_cache"}
+    return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+
+
+# `make run` sets CACHE_URL=db://wagtail_disclosure_cache, so that runserver and the task worker
+# see the same import progress; the production settings insist on a shared cache.
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", "locmem://"))}
 
 WAGTAIL_SITE_NAME = "济宁市政务公开（示例站点）"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

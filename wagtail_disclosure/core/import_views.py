@@ -2,11 +2,16 @@
 
 The shape of wagtail.contrib.redirects' importer: the upload is dry-run and kept in
 django-import-export's temporary storage; the confirm step imports those same bytes, so what the
-editor previewed is what is written.
+editor previewed is what is written. A file of more than
+``WAGTAIL_DISCLOSURE_IMPORT_BACKGROUND_ROWS`` rows is dry-run and imported by a background task
+(:mod:`.import_tasks`) while the screen shows its progress.
 """
+
+from types import SimpleNamespace
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -14,7 +19,16 @@ from django.views.generic import TemplateView
 from import_export.tmp_storages import MediaStorage
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from wagtail_disclosure.conf import get_setting
+
 from .forms import ConfirmImportForm, SpreadsheetUploadForm
+from .import_tasks import (
+    TMP_FOLDER,
+    TaskResultStatus,
+    enqueue_import,
+    import_result,
+    progress_of,
+)
 from .imports import ImportFileError, ImportReport, RowProblem, load_dataset, run_import
 
 
@@ -50,10 +64,47 @@ class SpreadsheetImportView(WagtailAdminTemplateMixin, TemplateView):
         context["required_columns"] = self.required_columns
         return context
 
+    def get(self, request, *args, **kwargs):
+        if "task" in request.GET:
+            return self.task_status(request, request.GET["task"])
+        return super().get(request, *args, **kwargs)
+
     def post(self, request, *args, **kwargs):
         if "import_file_name" in request.POST:
             return self.confirm(request)
         return self.preview(request)
+
+    # -- reading and importing (also what the background task runs) --------------------------
+
+    def load(self, data, file_name):
+        return load_dataset(data, file_name, self.required_columns, self.columns,
+                            self.column_aliases)
+
+    def import_bytes(self, data, file_name, *, dry_run, on_resource=None) -> ImportReport:
+        """Read and import ``data``: a report of problems (nothing written) or of the rows."""
+        try:
+            dataset = self.load(data, file_name)
+        except ImportFileError as exc:
+            return ImportReport(problems=[RowProblem(None, None, str(exc))])
+        resource = self.get_resource()
+        if on_resource is not None:
+            on_resource(resource, len(dataset))
+        return run_import(resource, dataset, dry_run=dry_run)
+
+    def runs_in_background(self, data, file_name) -> bool:
+        """Whether the file has more rows than an import does inside a request."""
+        try:
+            rows = len(self.load(data, file_name))
+        except ImportFileError:
+            return False
+        return rows > get_setting("WAGTAIL_DISCLOSURE_IMPORT_BACKGROUND_ROWS")
+
+    def enqueue(self, request, stored_name, file_name, *, dry_run):
+        view_path = f"{type(self).__module__}.{type(self).__qualname__}"
+        result = enqueue_import(view_path, stored_name, file_name, request.user.pk, dry_run)
+        return redirect(f"{request.path}?task={result.id}")
+
+    # -- step 2: the preview ----------------------------------------------------------------
 
     def preview(self, request):
         form = SpreadsheetUploadForm(request.POST, request.FILES)
@@ -61,10 +112,14 @@ class SpreadsheetImportView(WagtailAdminTemplateMixin, TemplateView):
             return self.render_to_response(self.get_context_data(upload_form=form))
         upload = form.cleaned_data["file"]
         data = upload.read()
+        if self.runs_in_background(data, upload.name):
+            storage = MediaStorage(MEDIA_FOLDER=TMP_FOLDER)
+            storage.save(data)
+            return self.enqueue(request, storage.name, upload.name, dry_run=True)
         report = self.dry_run(data, upload.name)
         context = self.get_context_data(upload_form=form, report=report, file_name=upload.name)
         if report.ok:
-            storage = MediaStorage(MEDIA_FOLDER="wagtail_disclosure_imports")
+            storage = MediaStorage(MEDIA_FOLDER=TMP_FOLDER)
             storage.save(data)
             context["confirm_form"] = ConfirmImportForm(
                 initial={"import_file_name": storage.name, "original_file_name": upload.name}
@@ -72,13 +127,9 @@ class SpreadsheetImportView(WagtailAdminTemplateMixin, TemplateView):
         return self.render_to_response(context)
 
     def dry_run(self, data, file_name) -> ImportReport:
-        try:
-            dataset = load_dataset(
-                data, file_name, self.required_columns, self.columns, self.column_aliases
-            )
-        except ImportFileError as exc:
-            return ImportReport(problems=[RowProblem(None, None, str(exc))])
-        return run_import(self.get_resource(), dataset, dry_run=True)
+        return self.import_bytes(data, file_name, dry_run=True)
+
+    # -- step 3: confirm --------------------------------------------------------------------
 
     def confirm(self, request):
         form = ConfirmImportForm(request.POST)
@@ -87,28 +138,24 @@ class SpreadsheetImportView(WagtailAdminTemplateMixin, TemplateView):
                 request, _("The upload to confirm was not found; upload the file again.")
             )
             return redirect(request.path)
-        storage = MediaStorage(
-            name=form.cleaned_data["import_file_name"], MEDIA_FOLDER="wagtail_disclosure_imports"
-        )
+        storage = MediaStorage(name=form.cleaned_data["import_file_name"], MEDIA_FOLDER=TMP_FOLDER)
         try:
             data = storage.read()
         except OSError:
             messages.error(request, _("The upload to confirm has expired; upload the file again."))
             return redirect(request.path)
         file_name = form.cleaned_data["original_file_name"]
-        try:
-            dataset = load_dataset(
-                data, file_name, self.required_columns, self.columns, self.column_aliases
-            )
-            report = run_import(self.get_resource(), dataset, dry_run=False)
-        except ImportFileError as exc:
-            report = ImportReport(problems=[RowProblem(None, None, str(exc))])
+        if self.runs_in_background(data, file_name):
+            return self.enqueue(request, storage.name, file_name, dry_run=False)
+        report = self.import_bytes(data, file_name, dry_run=False)
         if report.problems:
             return self.render_to_response(
                 self.get_context_data(report=report, file_name=file_name)
             )
         storage.remove()
-        totals = report.totals
+        return self.imported(request, file_name, report.totals)
+
+    def imported(self, request, file_name, totals):
         messages.success(
             request,
             _("Imported “%(name)s”: %(new)s new, %(update)s updated, %(skip)s unchanged.")
@@ -120,3 +167,37 @@ class SpreadsheetImportView(WagtailAdminTemplateMixin, TemplateView):
             },
         )
         return redirect(self.success_url_name)
+
+    # -- a background import: its progress, then its result ---------------------------------
+
+    def task_status(self, request, task_id):
+        try:
+            result = import_result(task_id)
+        except Exception as exc:  # unknown or malformed id: TaskResultDoesNotExist, ValueError
+            raise Http404 from exc
+        view_path = f"{type(self).__module__}.{type(self).__qualname__}"
+        if list(result.args[:1]) != [view_path] or result.args[3] != request.user.pk:
+            raise Http404  # another screen's or another editor's import
+        if result.status == TaskResultStatus.FAILED:
+            messages.error(request, _("The import failed on the server; nothing was written. "
+                                      "Try again, or ask an administrator to look at the log."))
+            return redirect(request.path)
+        if result.status != TaskResultStatus.SUCCESSFUL:
+            done, total = progress_of(task_id)
+            context = self.get_context_data(task_running=True, done=done, total=total,
+                                            dry_run=result.args[4], file_name=result.args[2])
+            return self.render_to_response(context)
+        outcome = result.return_value
+        report = SimpleNamespace(
+            ok=outcome["ok"], problems=outcome["problems"], result=outcome["ok"] or None,
+            totals=outcome["totals"], rows=[(*row, None) for row in outcome["rows"]],
+        )
+        if outcome["dry_run"] or not outcome["ok"]:
+            context = self.get_context_data(report=report, file_name=outcome["file_name"])
+            if outcome["ok"]:
+                context["confirm_form"] = ConfirmImportForm(initial={
+                    "import_file_name": outcome["stored_name"],
+                    "original_file_name": outcome["file_name"],
+                })
+            return self.render_to_response(context)
+        return self.imported(request, outcome["file_name"], outcome["totals"])

@@ -7,8 +7,11 @@ editor's language.
 
 from __future__ import annotations
 
+import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -141,3 +144,39 @@ def run_import(resource, dataset, *, dry_run: bool, **kwargs) -> ImportReport:
 
 def validation_message(exc: ValidationError) -> str:
     return "；".join(exc.messages)
+
+
+# -- one import at a time -----------------------------------------------------------------------
+
+
+class ImportBusy(Exception):
+    """Another import of the same thing is running; the message is for the editor."""
+
+
+#: Longest an import may hold its lock: a crashed worker's lock lapses after this.
+IMPORT_LOCK_SECONDS = 15 * 60
+
+
+@contextmanager
+def import_lock(name: str, label: str):
+    """Let one import of ``name`` run at a time, across every server process.
+
+    The lock is a key in the shared cache, taken with ``cache.add`` (atomic on every backend):
+    a second import of the same plan, started while the first writes, is refused with a message
+    saying so instead of reading the plan half-written and creating its requirements twice.
+    """
+    key = f"wagtail_disclosure:import-lock:{name}"
+    token = uuid.uuid4().hex
+    if not cache.add(key, token, timeout=IMPORT_LOCK_SECONDS):
+        raise ImportBusy(
+            _(
+                "Another import of %(what)s is running. Nothing was imported; try again when it "
+                "has finished (in a few minutes at most)."
+            )
+            % {"what": label}
+        )
+    try:
+        yield
+    finally:
+        if cache.get(key) == token:
+            cache.delete(key)

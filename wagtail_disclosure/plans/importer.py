@@ -20,7 +20,9 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -31,10 +33,12 @@ from wagtail.actions.delete_page import DeletePageAction
 from wagtail.documents import get_document_model
 from wagtail.log_actions import log
 
+from wagtail_disclosure.core.spreadsheets import reading_limits
 from wagtail_disclosure.core.text import normalize_name
 from wagtail_disclosure.units.matching import UnitNameIndex
 from wagtail_disclosure.units.models import UnitGroup, UnitPage
 
+from .conflicts import Conflict, Side, find_conflict, keep_admin_values
 from .messages import problem_message
 from .models import (
     Requirement,
@@ -52,6 +56,9 @@ SIMILARITY_THRESHOLD = 0.6
 MAX_SIMILARITY_CANDIDATES = 300
 #: The log action recorded on the plan page for every import that changed something.
 LOG_ACTION = "wagtail_disclosure.import_plan"
+#: Plan imports write one at a time (``core.imports.import_lock``): the second of two imports
+#: started together would otherwise compare with the plan before the first wrote it.
+PLAN_IMPORT_LOCK = "task-plan"
 
 TASK_NUMBER = re.compile(
     r"^\s*([（(]\s*(?:[一二三四五六七八九十百零〇两]+|[0-9０-９]+)\s*[）)])\s*"
@@ -162,6 +169,7 @@ class RequirementChange:
     existing: Requirement | None = None
     changed_fields: list[str] = field(default_factory=list)
     moved_from: TaskPage | None = None
+    conflict: Conflict | None = None
 
     @property
     def action(self) -> str:
@@ -224,6 +232,11 @@ class ChangeSet:
     @property
     def unchanged(self):
         return self.requirements("unchanged")
+
+    @property
+    def conflicts(self):
+        """Requirements edited in the admin since the last import that the file would change."""
+        return [r for r in self.requirements() if r.conflict is not None]
 
     @property
     def removed_in_use(self):
@@ -301,6 +314,15 @@ class ChangeSet:
                 for r in self.removed
             ],
             "removed_tasks": [{"id": t.pk, "title": t.title} for t in self.removed_tasks],
+            "conflicts": [
+                {
+                    "id": change.existing.pk,
+                    "source_rows": change.source_rows,
+                    "fields": change.conflict.groups,
+                    "kept": not change.conflict.take_file,
+                }
+                for change in self.conflicts
+            ],
         }
 
 
@@ -344,8 +366,19 @@ def match_tasks(new_tasks: list[TaskChange], pages: list[TaskPage]) -> None:
                 break
 
 
-def match_requirements(tasks: list[TaskChange], pages: list[TaskPage]) -> list[Requirement]:
-    """Pair requirements with stored ones; returns the stored ones left without a partner."""
+def match_requirements(
+    tasks: list[TaskChange], pages: list[TaskPage], imported_texts: dict[int, str] | None = None
+) -> list[Requirement]:
+    """Pair requirements with stored ones; returns the stored ones left without a partner.
+
+    ``imported_texts`` holds, for requirements edited in the admin since the last import, the
+    text that import gave them: the table still has that text, and must find them by it.
+    """
+    imported_texts = imported_texts or {}
+
+    def keys_of(stored):
+        return {text_key(stored.text), text_key(imported_texts.get(stored.pk, stored.text))}
+
     pool: dict[int, list[Requirement]] = {page.pk: list(page.requirements.all()) for page in pages}
     # 1. The same text in the same task.
     for task in tasks:
@@ -353,7 +386,7 @@ def match_requirements(tasks: list[TaskChange], pages: list[TaskPage]) -> list[R
         for change in task.requirements:
             key = text_key(change.values["text"])
             for stored in candidates:
-                if text_key(stored.text) == key:
+                if key in keys_of(stored):
                     change.existing = stored
                     candidates.remove(stored)
                     break
@@ -361,14 +394,19 @@ def match_requirements(tasks: list[TaskChange], pages: list[TaskPage]) -> list[R
     by_text: dict[str, list[Requirement]] = {}
     for page in pages:
         for stored in pool[page.pk]:
-            by_text.setdefault(text_key(stored.text), []).append(stored)
+            for key in keys_of(stored):
+                by_text.setdefault(key, []).append(stored)
     for task in tasks:
         for change in task.requirements:
             if change.existing is not None:
                 continue
-            found = by_text.get(text_key(change.values["text"]))
+            found = [
+                stored
+                for stored in by_text.get(text_key(change.values["text"]), [])
+                if stored in pool[stored.task_id]
+            ]
             if found:
-                stored = found.pop(0)
+                stored = found[0]
                 change.existing = stored
                 pool[stored.task_id].remove(stored)
     # 3. The most similar text of the same task: the requirement was edited.
@@ -427,8 +465,14 @@ def plan_changes(
     index: UnitNameIndex | None = None,
     plan_fields: dict[str, Any] | None = None,
     source: tuple[bytes, str] | None = None,
+    take_file: Collection[int] | None = None,
 ) -> ChangeSet:
-    """Compare ``outline`` with ``plan`` (None or unsaved: a plan to create). Reads only."""
+    """Compare ``outline`` with ``plan`` (None or unsaved: a plan to create). Reads only.
+
+    Requirements edited in the admin since the last import, which the file would change, are
+    conflicts: the admin's values are kept unless the requirement's primary key is in
+    ``take_file`` (``TAKE_ALL``: every one), and each conflict says what both sides hold.
+    """
     index = index or UnitNameIndex()
     plan_fields = dict(plan_fields or {})
     if plan is not None and plan.pk is None:
@@ -457,7 +501,11 @@ def plan_changes(
     match_tasks(tasks, pages)
     for task in tasks:
         task.is_new = task.existing is None
-    left = match_requirements(tasks, pages)
+    imported = values_as_last_imported(plan, pages, index)
+    left = match_requirements(
+        tasks, pages, {pk: side.values["text"] for pk, side in imported.items()}
+    )
+    mark_conflicts(tasks, imported, take_file)
     for task in tasks:
         page = task.existing
         if page is not None:
@@ -507,6 +555,50 @@ def plan_changes(
         current = [p.pk for p in pages if p.pk in matched_pages]
         changes.order_changed = order != current
     return changes
+
+
+# --- Edits made in the admin since the last import (see conflicts.py) ------------------------
+
+
+def values_as_last_imported(plan, pages, index: UnitNameIndex) -> dict[int, Side]:
+    """What the plan's source document (the file last imported) says for each requirement,
+    found by the requirement's source rows; empty when there is no readable source document."""
+    document = plan.source_document if plan is not None else None
+    if document is None:
+        return {}
+    try:
+        with document.open_file() as stored_file:
+            data = stored_file.read()
+    except (OSError, ValueError):
+        return {}
+    name = PurePath(document.file.name).name
+    old = parse_plan(data, name, plan.year, resolve=index.canonical_name, limits=reading_limits())
+    if old.errors:
+        return {}
+    by_row = {r.source_rows[0]: r for r in old.requirements if r.source_rows}
+    imported = {}
+    for page in pages:
+        for stored in page.requirements.all():
+            found = by_row.get(stored.source_rows[0]) if stored.source_rows else None
+            if found is not None:
+                imported[stored.pk] = Side(values_of_outline(found), links_of_outline(found, index))
+    return imported
+
+
+def mark_conflicts(tasks: list[TaskChange], imported: dict[int, Side], take_file) -> None:
+    """Mark the rows that would undo an admin edit; keep the edit unless the file is taken."""
+    for task in tasks:
+        for change in task.requirements:
+            stored = change.existing
+            if stored is None or stored.pk not in imported:
+                continue
+            current = Side({name: getattr(stored, name) for name in CONTENT_FIELDS},
+                           links_of_requirement(stored))
+            file = Side(dict(change.values), change.links)
+            change.conflict = find_conflict(stored.pk, imported[stored.pk], current, file,
+                                            take_file)
+            if change.conflict is not None and not change.conflict.take_file:
+                keep_admin_values(change, change.conflict)
 
 
 # --- Applying it -------------------------------------------------------------------------------
@@ -719,7 +811,9 @@ def default_parent() -> TaskPlanIndexPage | None:
 
 def read_outline(data: bytes, file_name: str, year: int | None, index: UnitNameIndex | None = None):
     index = index or UnitNameIndex()
-    return parse_plan(data, file_name, year, resolve=index.canonical_name), index
+    outline = parse_plan(data, file_name, year, resolve=index.canonical_name,
+                         limits=reading_limits())
+    return outline, index
 
 
 def outline_json(outline: PlanOutline) -> dict[str, Any]:
@@ -749,7 +843,7 @@ def store_source_document(plan: TaskPlanPage, data: bytes, file_name: str, user=
 
 
 #: Problems meaning the file could not be read as a table at all (the command exits with 2).
-UNREADABLE_CODES = frozenset({"file_empty", "file_corrupt", "file_unsupported"})
+UNREADABLE_CODES = frozenset({"file_empty", "file_corrupt", "file_unsupported", "over_limit"})
 
 
 def is_unreadable(outline: PlanOutline) -> bool:
@@ -766,9 +860,10 @@ def prepare_import(
     parent: TaskPlanIndexPage | None = None,
     plan_fields: dict[str, Any] | None = None,
     index: UnitNameIndex | None = None,
+    take_file: Collection[int] | None = None,
 ) -> ChangeSet:
     """Read ``data`` and compare it with ``plan`` (or the plan ``slug``, by default the year,
-    under ``parent``). Writes nothing."""
+    under ``parent``). Writes nothing. ``take_file``: see :func:`plan_changes`."""
     outline, index = read_outline(data, file_name, year, index)
     fields = dict(plan_fields or {})
     if outline.year is not None:
@@ -778,4 +873,7 @@ def prepare_import(
             plan = find_plan(slug, parent)
     if slug:
         fields["slug"] = slug
-    return plan_changes(outline, plan, index=index, plan_fields=fields, source=(data, file_name))
+    return plan_changes(
+        outline, plan, index=index, plan_fields=fields, source=(data, file_name),
+        take_file=take_file,
+    )

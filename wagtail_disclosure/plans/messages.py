@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from wagtail_disclosure.core.bounded_reader import LimitExceeded
+from wagtail_disclosure.core.spreadsheets import limit_message
+
 from .parsing.problems import Problem
 
 MESSAGES = {
@@ -88,6 +91,8 @@ MESSAGES = {
 
 def problem_message(problem: Problem) -> str:
     """The problem as a translated sentence naming its row (and column, where there is one)."""
+    if problem.code == "over_limit":
+        return over_limit_message(problem)
     template = MESSAGES.get(problem.code)
     params = {key: format_value(value) for key, value in problem.params.items()}
     params["row"] = problem.row if problem.row is not None else "–"
@@ -103,3 +108,12 @@ def format_value(value: object) -> object:
     if isinstance(value, (list, tuple)):
         return "、".join(str(item) for item in value)
     return value
+
+
+def over_limit_message(problem: Problem) -> str:
+    """Worded as every other import words a crossed reading limit."""
+    params = problem.params
+    return limit_message(
+        LimitExceeded(params.get("limit", ""), params.get("maximum"), params.get("found"),
+                      params.get("where", ""))
+    )

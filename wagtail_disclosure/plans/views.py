@@ -29,12 +29,14 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from wagtail_disclosure.core.audit import record
 from wagtail_disclosure.core.forms import ConfirmImportForm, SpreadsheetUploadForm
+from wagtail_disclosure.core.imports import ImportBusy, import_lock
 from wagtail_disclosure.core.text import normalize_name
 from wagtail_disclosure.units.matching import UnitNameIndex
 from wagtail_disclosure.units.models import UnitGroup, UnitIndexPage, UnitKind, UnitPage
 
+from .conflicts import link_names
 from .export import XLSX_CONTENT_TYPE, export_file_name, export_plan_xlsx
-from .importer import PlanImportError, apply_changes, prepare_import
+from .importer import PLAN_IMPORT_LOCK, PlanImportError, apply_changes, prepare_import
 from .messages import problem_message
 from .models import TaskPlanIndexPage, TaskPlanPage
 from .permissions import plan_policy
@@ -48,7 +50,7 @@ logger = logging.getLogger(__name__)
 
 TMP_FOLDER = "wagtail_disclosure_imports"
 EXTENSIONS = ["xlsx", "xls", "csv", "docx", "txt"]
-KEEP, CREATE = "keep", "create"
+KEEP, CREATE, TAKE = "keep", "create", "take"
 
 
 class PlanUploadForm(SpreadsheetUploadForm):
@@ -91,6 +93,7 @@ class PlanConfirmForm(ConfirmImportForm):
     )
     year = forms.IntegerField(required=False, widget=forms.HiddenInput)
     names = forms.CharField(required=False, widget=forms.HiddenInput)
+    conflicts = forms.CharField(required=False, widget=forms.HiddenInput)
     delete_in_use = forms.BooleanField(
         label=gettext_lazy(
             "Also delete the removed requirements that have progress reports, with their reports"
@@ -98,10 +101,22 @@ class PlanConfirmForm(ConfirmImportForm):
         required=False,
     )
 
-    def __init__(self, *args, names=(), **kwargs):
+    def __init__(self, *args, names=(), conflicts=(), **kwargs):
         super().__init__(*args, **kwargs)
         if self.is_bound:
             names = self.bound_names()
+            conflicts = self.bound_conflicts()
+        self.conflict_ids = list(conflicts)
+        self.initial.setdefault("conflicts", json.dumps(self.conflict_ids))
+        for pk in self.conflict_ids:
+            self.fields[f"conflict_{pk}"] = forms.ChoiceField(
+                label=_("Which to import"),
+                choices=[(KEEP, _("Keep the edit made in the admin")),
+                         (TAKE, _("Take the file’s value"))],
+                initial=KEEP,
+                required=False,
+                widget=forms.RadioSelect,
+            )
         self.unmatched_names = list(names)
         self.initial.setdefault("names", json.dumps(self.unmatched_names, ensure_ascii=False))
         choices = mapping_choices()
@@ -123,6 +138,19 @@ class PlanConfirmForm(ConfirmImportForm):
         if not isinstance(names, list):
             return []
         return [n for n in names if isinstance(n, str) and n.strip()][:500]
+
+    def bound_conflicts(self):
+        try:
+            ids = json.loads(self.data.get(self.add_prefix("conflicts")) or "[]")
+        except ValueError:
+            return []
+        if not isinstance(ids, list):
+            return []
+        return [pk for pk in ids if isinstance(pk, int)][:5000]
+
+    def taken_from_file(self) -> set[int]:
+        """The requirements whose conflict the editor resolved by taking the file's values."""
+        return {pk for pk in self.conflict_ids if self.cleaned_data.get(f"conflict_{pk}") == TAKE}
 
     def mapping_fields(self):
         return [self[f"map_{n}"] for n in range(len(self.unmatched_names))]
@@ -219,6 +247,22 @@ def unmatched_names(outline) -> list[str]:
     return seen
 
 
+def conflict_rows(changes, confirm_form):
+    """[(conflict, its keep/take field, [(what, admin value, file value), …]), …]."""
+    conflicts = changes.conflicts
+    if not conflicts:
+        return []
+    names = link_names([change.conflict for change in conflicts])
+    rows = []
+    for change in conflicts:
+        conflict = change.conflict
+        conflict.rows_label = "、".join(str(row) for row in change.source_rows) or "—"
+        name = f"conflict_{conflict.requirement_id}"
+        field = confirm_form[name] if name in confirm_form.fields else None
+        rows.append((conflict, field, conflict.rows(names)))
+    return rows
+
+
 def preview_sections(changes):
     """[(section title, [task change, …]), …] in the table's order."""
     sections = []
@@ -282,6 +326,7 @@ class PlanImportView(WagtailAdminTemplateMixin, TemplateView):
             storage.save(data)
             context["confirm_form"] = PlanConfirmForm(
                 names=unmatched_names(changes.outline),
+                conflicts=[change.existing.pk for change in changes.conflicts],
                 initial={
                     "import_file_name": storage.name,
                     "original_file_name": file_name,
@@ -290,12 +335,15 @@ class PlanImportView(WagtailAdminTemplateMixin, TemplateView):
                     "year": changes.outline.year,
                 },
             )
+            context["conflicts"] = conflict_rows(changes, context["confirm_form"])
         return self.render_to_response(context)
 
-    def read(self, data, file_name, *, plan=None, parent=None, year=None, index=None):
+    def read(self, data, file_name, *, plan=None, parent=None, year=None, index=None,
+             take_file=None):
         """The change set of the file, or None when reading it failed unexpectedly (logged)."""
         try:
-            return prepare_import(data, file_name, year=year, plan=plan, parent=parent, index=index)
+            return prepare_import(data, file_name, year=year, plan=plan, parent=parent, index=index,
+                                  take_file=take_file)
         except Exception:  # the parser reports bad files as problems; this is the last guard
             logger.exception("Reading the task plan %s failed", file_name)
             return None
@@ -319,7 +367,7 @@ class PlanImportView(WagtailAdminTemplateMixin, TemplateView):
         parent = form.cleaned_data["parent"]
         changes = None
         try:
-            with transaction.atomic():
+            with import_lock(PLAN_IMPORT_LOCK, _("a task plan")), transaction.atomic():
                 apply_mappings(form.mappings(), request.user)
                 changes = self.read(
                     data,
@@ -328,6 +376,7 @@ class PlanImportView(WagtailAdminTemplateMixin, TemplateView):
                     parent=parent,
                     year=form.cleaned_data["year"],
                     index=UnitNameIndex(),
+                    take_file=form.taken_from_file(),
                 )
                 if changes is None or changes.has_errors:
                     raise PlanImportError(_("The file has errors; nothing was imported."))
@@ -338,7 +387,7 @@ class PlanImportView(WagtailAdminTemplateMixin, TemplateView):
                     delete_in_use=form.cleaned_data["delete_in_use"],
                     file_name=file_name,
                 )
-        except PlanImportError as exc:
+        except (PlanImportError, ImportBusy) as exc:
             context = self.get_context_data(
                 file_name=file_name, import_error=str(exc), changes=changes
             )

@@ -7,6 +7,7 @@ import zipfile
 
 import pytest
 
+from wagtail_disclosure.core.bounded_reader import ReadingLimits
 from wagtail_disclosure.plans.parsing import MAX_CELL_CHARS, outline_to_dict, parse_plan
 
 HEADER = ["工作任务", "责任单位", "具体要求", "完成时限"]
@@ -81,7 +82,9 @@ def test_a_5mb_cell_is_an_error_naming_its_row_and_column(make_xlsx, make_csv, k
         [None, "市财政局", huge, "全年"],
     ]
     source = make_xlsx({"Sheet1": rows}) if kind == "xlsx" else make_csv(rows)
-    outline = parse_plan(source, f"plan.{kind}", 2022)
+    # The CSV is 15 MB, over the default upload limit: allow it, to reach the cell's check.
+    outline = parse_plan(source, f"plan.{kind}", 2022,
+                         limits=ReadingLimits(max_file_bytes=20 * 1024 * 1024))
     [problem] = outline.errors
     assert (problem.code, problem.row) == ("cell_too_long", 3)
     assert problem.params["column"] == "具体要求"

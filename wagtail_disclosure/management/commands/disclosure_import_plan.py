@@ -1,18 +1,24 @@
 """``disclosure_import_plan FILE``: import a task plan (工作任务分解表) as pages.
 
 Exit status 0 when the file has no errors, 1 when it has (nothing is written), 2 for a wrong
-command line or a file that cannot be read at all. With ``--json`` standard output holds only
+command line or a file that cannot be read at all (or is over a reading limit), 3 when another
+import of a plan is running. With ``--json`` standard output holds only
 the outline as JSON (plus a ``changes`` key saying what the import creates, changes and removes).
 """
 
 import json
+from contextlib import nullcontext
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from wagtail_disclosure.core.imports import ImportBusy, import_lock
+from wagtail_disclosure.core.spreadsheets import SpreadsheetError, read_file_within_limit
+from wagtail_disclosure.plans.conflicts import TAKE_ALL, link_names
 from wagtail_disclosure.plans.importer import (
+    PLAN_IMPORT_LOCK,
     PlanImportError,
     apply_changes,
     default_parent,
@@ -48,11 +54,19 @@ class Command(BaseCommand):
             help="also delete removed requirements that have progress reports (and those reports)",
         )
         parser.add_argument("--user", help="username recorded on the revisions")
+        parser.add_argument(
+            "--overwrite-edits",
+            action="store_true",
+            help="take the file's values for requirements edited in the admin since the last "
+            "import (by default those edits are kept and reported)",
+        )
 
     def handle(self, *args, **options):
         path = Path(options["file"])
         try:
-            data = path.read_bytes()
+            data = read_file_within_limit(path)
+        except SpreadsheetError as exc:
+            raise CommandError(f"{path.name}: {exc}", returncode=2) from exc
         except OSError as exc:
             raise CommandError(
                 _("Cannot read %(path)s: %(error)s") % {"path": path, "error": exc.strerror},
@@ -78,7 +92,29 @@ class Command(BaseCommand):
                     _("No user “%(name)s”.") % {"name": options["user"]}, returncode=2
                 )
 
-        changes = prepare_import(data, path.name, year=year, slug=options["plan"], parent=parent)
+        try:
+            lock = nullcontext() if options["dry_run"] else import_lock(PLAN_IMPORT_LOCK,
+                                                                        _("a task plan"))
+            with lock:
+                changes, document, result = self.import_file(data, path, year, parent, user,
+                                                             options)
+        except ImportBusy as exc:
+            raise CommandError(str(exc), returncode=3) from exc
+        outline = changes.outline
+        if options["json"]:
+            self.stdout.write(json.dumps(document, ensure_ascii=False, indent=1))
+        else:
+            self.report(path.name, changes, result, options["dry_run"])
+        if outline.errors:
+            message = _("Nothing was imported: %(file)s has errors.") % {"file": path.name}
+            raise CommandError(message, returncode=2 if is_unreadable(outline) else 1)
+
+    def import_file(self, data, path, year, parent, user, options):
+        """Read the file, compare it with the plan and write it (unless a dry run)."""
+        changes = prepare_import(
+            data, path.name, year=year, slug=options["plan"], parent=parent,
+            take_file=TAKE_ALL if options["overwrite_edits"] else None,
+        )
         outline = changes.outline
         document = outline_json(outline)
         document["changes"] = changes.to_dict()
@@ -106,13 +142,25 @@ class Command(BaseCommand):
                 deleted=result.deleted,
                 kept=result.kept,
             )
-        if options["json"]:
-            self.stdout.write(json.dumps(document, ensure_ascii=False, indent=1))
-        else:
-            self.report(path.name, changes, result, options["dry_run"])
-        if outline.errors:
-            message = _("Nothing was imported: %(file)s has errors.") % {"file": path.name}
-            raise CommandError(message, returncode=2 if is_unreadable(outline) else 1)
+        return changes, document, result
+
+    def report_conflicts(self, name, changes):
+        """Each requirement edited in the admin since the last import that the file differs on."""
+        conflicts = [change.conflict for change in changes.conflicts]
+        names = link_names(conflicts) if conflicts else {}
+        for change in changes.conflicts:
+            rows = "、".join(str(row) for row in change.source_rows)
+            if change.conflict.take_file:
+                message = _("Row %(rows)s: the admin’s edit is replaced by the file (%(what)s).")
+            else:
+                message = _(
+                    "Row %(rows)s: edited in the admin since the last import; the edit is kept "
+                    "(%(what)s). Use --overwrite-edits to take the file’s values."
+                )
+            what = "；".join(
+                f"{label}: {admin} ≠ {file}" for label, admin, file in change.conflict.rows(names)
+            )
+            self.stdout.write(f"{name}: " + message % {"rows": rows, "what": what})
 
     def report(self, name, changes, result, dry_run):
         outline = changes.outline
@@ -142,6 +190,7 @@ class Command(BaseCommand):
             )
             % counts
         )
+        self.report_conflicts(name, changes)
         if dry_run:
             self.stdout.write(_("Dry run: nothing was written."))
         elif result is not None and not result.wrote:

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from wagtail_disclosure.core.imports import ImportFileError, load_dataset, run_import
+from wagtail_disclosure.core.spreadsheets import SpreadsheetError, read_file_within_limit
 from wagtail_disclosure.units.imports import COLUMNS, REQUIRED_COLUMNS, UnitRegisterResource
 from wagtail_disclosure.units.models import UnitIndexPage
 
@@ -35,8 +36,9 @@ class Command(BaseCommand):
                     _("No unit directory page with slug “%(slug)s”.") % {"slug": parent}
                 )
         try:
-            dataset = load_dataset(path.read_bytes(), path.name, REQUIRED_COLUMNS, COLUMNS)
-        except ImportFileError as exc:
+            data = read_file_within_limit(path)
+            dataset = load_dataset(data, path.name, REQUIRED_COLUMNS, COLUMNS)
+        except (ImportFileError, SpreadsheetError) as exc:
             raise CommandError(f"{path.name}: {exc}") from exc
         report = run_import(UnitRegisterResource(parent_page=parent_page), dataset, dry_run=dry_run)
         if report.problems:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import PurePath
 
+from wagtail_disclosure.core.bounded_reader import ReadingLimits
+
 from . import problems as P
 from .headers import Header, find_header
 from .outline import NOTE_ROW, OutlineReader, PlanOutline, Resolver, clean_text, resolve_units
@@ -21,15 +23,16 @@ ATTACHMENT_PREFIX = re.compile(r"^(附件\s*[0-9０-９一二三四五六七八�
 
 
 def parse_plan(source: bytes, filename: str, plan_year: int | None,
-               resolve: Resolver | None = None) -> PlanOutline:
+               resolve: Resolver | None = None, limits: ReadingLimits | None = None) -> PlanOutline:
     """Read a task plan (.xlsx, .xls, .csv, .docx or text pasted from a PDF) into an outline.
 
     ``plan_year`` places deadlines such as 全年 and 6月底; when None it is taken from the title or
     the file name. ``resolve(name)`` returns a unit's canonical name, or None for names the units
-    register does not know (they are kept as written and reported as warnings).
+    register does not know (they are kept as written and reported as warnings). ``limits``
+    bounds what is read of the file (see :mod:`wagtail_disclosure.core.bounded_reader`).
     """
     try:
-        grids, problems = read_tables(source, filename)
+        grids, problems = read_tables(source, filename, limits)
     except P.TableReadError as failure:
         return empty_outline(filename, plan_year, [failure.problem])
     header, others = choose_table(grids)

@@ -25,6 +25,8 @@ YEAR_NOT_FOUND = "year_not_found"
 CELL_TOO_LONG = "cell_too_long"
 UNITS_WITHOUT_REQUIREMENT = "units_without_requirement"
 DEADLINE_WITHOUT_REQUIREMENT = "deadline_without_requirement"
+# The file crosses a reading limit (size, rows, columns, merged ranges...): ``limit`` says which.
+OVER_LIMIT = "over_limit"
 
 # Warnings: the import can go ahead, but an editor should look at these rows.
 FORMAT_MISMATCH = "format_mismatch"
@@ -51,6 +53,7 @@ ERROR_CODES = frozenset(
         CELL_TOO_LONG,
         UNITS_WITHOUT_REQUIREMENT,
         DEADLINE_WITHOUT_REQUIREMENT,
+        OVER_LIMIT,
     }
 )
 WARNING_CODES = frozenset(

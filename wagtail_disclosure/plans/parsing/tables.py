@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import PurePath
 
+from wagtail_disclosure.core import bounded_reader as bounded
+
 from . import problems as P
 
 CellValue = str | date | datetime | None
@@ -81,26 +83,38 @@ class Grid:
                     self.merged_from[(row, column)] = (top, left)
 
 
-def read_tables(source: bytes, filename: str) -> tuple[list[Grid], list[P.Problem]]:
+def read_tables(source: bytes, filename: str,
+                limits: bounded.ReadingLimits | None = None) -> tuple[list[Grid], list[P.Problem]]:
     """All the grids in the file, and any warning about the file as a whole.
 
-    Raises :class:`problems.TableReadError` when the file cannot be read at all.
+    Raises :class:`problems.TableReadError` when the file cannot be read at all, or when it
+    crosses one of ``limits`` (checked before the file is loaded; by default the defaults).
     """
+    try:
+        return read_tables_within(source, filename, limits or bounded.ReadingLimits())
+    except bounded.LimitExceeded as exc:
+        raise P.TableReadError(P.error(P.OVER_LIMIT, limit=exc.limit, maximum=exc.maximum,
+                                       found=exc.found, where=exc.where)) from None
+
+
+def read_tables_within(source: bytes, filename: str,
+                       limits: bounded.ReadingLimits) -> tuple[list[Grid], list[P.Problem]]:
     extension = PurePath(filename or "").suffix.lower()
     if not source.lstrip(b"\xef\xbb\xbf").strip():
         raise P.TableReadError(P.error(P.FILE_EMPTY, filename=filename))
+    bounded.check_file_size(source, limits)
     if source.startswith(ZIP_MAGIC):
-        return read_zip_document(source, filename), []
+        return read_zip_document(source, filename, limits), []
     if source.startswith(OLE_MAGIC):
-        return [*read_xls(source, filename)], []
-    grids = read_text_document(source, filename, extension)
+        return [*read_xls(source, filename, limits)], []
+    grids = read_text_document(source, filename, extension, limits)
     notes: list[P.Problem] = []
     if extension in BINARY_EXTENSIONS:
         notes.append(P.warning(P.FORMAT_MISMATCH, extension=extension, detected="text"))
     return grids, notes
 
 
-def read_zip_document(source: bytes, filename: str) -> list[Grid]:
+def read_zip_document(source: bytes, filename: str, limits: bounded.ReadingLimits) -> list[Grid]:
     """An .xlsx workbook or a .docx document, told apart by the parts inside the zip."""
     try:
         with zipfile.ZipFile(io.BytesIO(source)) as archive:
@@ -108,76 +122,49 @@ def read_zip_document(source: bytes, filename: str) -> list[Grid]:
     except (zipfile.BadZipFile, OSError, ValueError):
         raise P.TableReadError(P.error(P.FILE_CORRUPT, filename=filename, format="zip")) from None
     if "xl/workbook.xml" in names:
-        return read_xlsx(source, filename)
+        return read_xlsx(source, filename, limits)
     if "word/document.xml" in names:
-        return read_docx(source, filename)
+        return read_docx(source, filename, limits)
     raise P.TableReadError(P.error(P.FILE_UNSUPPORTED, filename=filename, format="zip"))
 
 
-def read_xlsx(source: bytes, filename: str) -> list[Grid]:
-    """Every worksheet, merged cells expanded.
-
-    Full (not read-only) mode, because read-only worksheets do not report merged cells; the
-    benchmark shows this still reads thousands of rows a second.
-    """
-    import openpyxl  # heavy: loaded only when an .xlsx file is read
-
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(source), data_only=True)
-    except Exception:  # openpyxl raises many kinds on damaged files; all mean the same here.
-        raise P.TableReadError(P.error(P.FILE_CORRUPT, filename=filename, format="xlsx")) from None
-    grids = []
-    for sheet in workbook.worksheets:
-        grid = Grid(name=sheet.title, kind="xlsx")
-        for number, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
-            grid.add_row(number, [cell_value(value) for value in values])
-        for merged in sheet.merged_cells.ranges:
-            grid.mark_merge(merged.min_row - 1, merged.min_col - 1,
-                            merged.max_row - 1, merged.max_col - 1)
-        grids.append(grid)
-    workbook.close()
-    return grids
+def read_xlsx(source: bytes, filename: str, limits: bounded.ReadingLimits) -> list[Grid]:
+    """Every worksheet, merged cells expanded (python-calamine, after the bounded checks)."""
+    return read_workbook(source, filename, limits, kind="xlsx")
 
 
-def read_xls(source: bytes, filename: str) -> list[Grid]:
+def read_xls(source: bytes, filename: str, limits: bounded.ReadingLimits) -> list[Grid]:
     """Every sheet of a legacy .xls workbook, merged cells expanded."""
-    import xlrd  # loaded only when a legacy .xls file is read
+    return read_workbook(source, filename, limits, kind="xls")
 
+
+def read_workbook(source: bytes, filename: str, limits: bounded.ReadingLimits,
+                  kind: str) -> list[Grid]:
     try:
-        book = xlrd.open_workbook(file_contents=source, formatting_info=True)
-    except Exception:  # xlrd raises XLRDError, struct.error, AssertionError... on bad files.
-        raise P.TableReadError(P.error(P.FILE_CORRUPT, filename=filename, format="xls")) from None
+        sheets = bounded.read_workbook(source, limits)
+    except bounded.UnreadableFile:
+        raise P.TableReadError(P.error(P.FILE_CORRUPT, filename=filename, format=kind)) from None
     grids = []
-    for sheet in book.sheets():
-        grid = Grid(name=sheet.name, kind="xls")
-        for row in range(sheet.nrows):
-            grid.add_row(row + 1, [xls_cell_value(sheet.cell(row, column), book.datemode)
-                                   for column in range(sheet.ncols)])
-        for top, bottom, left, right in sheet.merged_cells:
-            grid.mark_merge(top, left, bottom - 1, right - 1)
+    for sheet in sheets:
+        grid = Grid(name=sheet.name, kind=kind)
+        for number, values in enumerate(sheet.rows, start=1):
+            grid.add_row(number, [cell_value(value) for value in values])
+        for top, left, bottom, right in sheet.merged:
+            grid.mark_merge(top, left, bottom, right)
         grids.append(grid)
     return grids
 
 
-def xls_cell_value(cell, datemode: int) -> CellValue:
-    import xlrd  # as in read_xls: only for .xls files (already loaded by then)
-
-    if cell.ctype == xlrd.XL_CELL_DATE:
-        try:
-            return xlrd.xldate_as_datetime(cell.value, datemode)
-        except (ValueError, OverflowError, xlrd.xldate.XLDateError):
-            return str(cell.value)
-    if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
-        return None
-    return cell_value(cell.value)
-
-
-def read_docx(source: bytes, filename: str) -> list[Grid]:
+def read_docx(source: bytes, filename: str, limits: bounded.ReadingLimits) -> list[Grid]:
     """Every table of a Word document; gridSpan and vMerge become merged areas."""
     import docx  # python-docx (and lxml) loaded only when a .docx file is read
 
     try:
+        with zipfile.ZipFile(io.BytesIO(source)) as archive:
+            bounded.check_archive(archive, limits, limits.deadline())
         document = docx.Document(io.BytesIO(source))
+    except bounded.LimitExceeded:
+        raise
     except Exception:  # python-docx raises KeyError, ValueError, lxml errors on bad files.
         raise P.TableReadError(P.error(P.FILE_CORRUPT, filename=filename, format="docx")) from None
     from docx.table import Table  # python-docx, as above
@@ -190,19 +177,23 @@ def read_docx(source: bytes, filename: str) -> list[Grid]:
             if block.text.strip():
                 paragraphs.append(block.text.strip())
         elif isinstance(block, Table):
-            grid = read_docx_table(block, f"Table {len(grids) + 1}")
+            grid = read_docx_table(block, f"Table {len(grids) + 1}", limits)
             grid.lines_before = paragraphs[-5:]
             grids.append(grid)
             paragraphs = []
     return grids
 
 
-def read_docx_table(table, name: str) -> Grid:
+def read_docx_table(table, name: str, limits: bounded.ReadingLimits) -> Grid:
     from docx.table import _Cell  # python-docx, only for .docx files (see read_docx)
 
     grid = Grid(name=name, kind="docx")
+    extent = bounded.SheetXmlCheck(name, limits)
     origins: dict[int, tuple[int, int]] = {}  # column -> (row, left) of the cell still open
     for row_index, row in enumerate(table.rows):
+        # gridBefore and gridSpan are numbers in the XML: a bomb could claim millions of columns.
+        spans = sum(tc.grid_span for tc in row._tr.tc_lst)
+        extent.grow(row_index + 1, row.grid_cols_before + spans)
         cells: list[CellValue] = []
         column = row.grid_cols_before
         cells.extend([None] * column)
@@ -226,14 +217,16 @@ def read_docx_table(table, name: str) -> Grid:
     return grid
 
 
-def read_text_document(source: bytes, filename: str, extension: str) -> list[Grid]:
+def read_text_document(source: bytes, filename: str, extension: str,
+                       limits: bounded.ReadingLimits) -> list[Grid]:
     """CSV, or tab-separated text pasted from a PDF or Word, in UTF-8/UTF-16/GB18030."""
     if b"\x00" in source[:4096] and not source.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise P.TableReadError(P.error(P.FILE_UNSUPPORTED, filename=filename, format="binary"))
     text = decode_text(source)
     if looks_tab_separated(text, extension):
+        bounded.check_text_lines(text, limits)
         return [read_tab_separated(text)]
-    return [read_csv(text)]
+    return [read_csv(text, limits)]
 
 
 def decode_text(source: bytes) -> str:
@@ -257,14 +250,17 @@ def looks_tab_separated(text: str, extension: str) -> bool:
     return sample.count("\t") > sample.count(",")
 
 
-def read_csv(text: str) -> Grid:
-    """A CSV; row numbers are record numbers, which is what a spreadsheet program shows."""
+def read_csv(text: str, limits: bounded.ReadingLimits | None = None) -> Grid:
+    """A CSV; row numbers are record numbers, which is what a spreadsheet program shows.
+
+    Read record by record, refused at the first record past the row or column limit.
+    """
     # The csv module refuses fields over its limit; raise it so a huge cell becomes a row error
     # in the outline reader rather than an exception here. It only ever grows.
     csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     grid = Grid(name=None, kind="csv")
-    reader = csv.reader(io.StringIO(text, newline=""))
-    for number, record in enumerate(reader, start=1):
+    records = bounded.read_csv_records(text, limits or bounded.ReadingLimits())
+    for number, record in enumerate(records, start=1):
         grid.add_row(number, [cell or None for cell in (value.strip() for value in record)])
     return grid
 
