@@ -20,6 +20,9 @@ DEFAULTS = {
     "WAGTAIL_DISCLOSURE_REQUEST_RATE_LIMIT": (5, 3600),
     # Form posts (valid or not) one address may make: (count, period in seconds).
     "WAGTAIL_DISCLOSURE_REQUEST_POST_LIMIT": (30, 3600),
+    # Whether documents of each kind other than rules and normative documents (always) must be
+    # released with an interpretation unless an editor records an exemption reason.
+    "WAGTAIL_DISCLOSURE_INTERPRETATION_REQUIRED": {"other": True, "work": False},
 }
 
 
