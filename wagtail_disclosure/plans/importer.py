@@ -35,6 +35,7 @@ from wagtail_disclosure.core.text import normalize_name
 from wagtail_disclosure.units.matching import UnitNameIndex
 from wagtail_disclosure.units.models import UnitGroup, UnitPage
 
+from .identity import free_slug, same_plan
 from .messages import problem_message
 from .models import (
     Requirement,
@@ -767,15 +768,18 @@ def prepare_import(
     plan_fields: dict[str, Any] | None = None,
     index: UnitNameIndex | None = None,
 ) -> ChangeSet:
-    """Read ``data`` and compare it with ``plan`` (or the plan ``slug``, by default the year,
-    under ``parent``). Writes nothing."""
+    """Read ``data`` and compare it with ``plan`` (or the plan ``slug``; by default the plan of
+    the same year, title and issuer under ``parent``, see ``identity``). Writes nothing."""
     outline, index = read_outline(data, file_name, year, index)
     fields = dict(plan_fields or {})
     if outline.year is not None:
         fields.setdefault("year", outline.year)
-        slug = slug or (plan.slug if plan is not None else str(outline.year))
+        if plan is None and slug:
+            plan = find_plan(slug, parent)  # named by the editor
         if plan is None:
-            plan = find_plan(slug, parent)
+            title = fields.get("title") or outline.title
+            plan = same_plan(outline.year, title, fields.get("issuer"), parent)
+        slug = slug or (plan.slug if plan is not None else free_slug(outline.year, parent))
     if slug:
         fields["slug"] = slug
     return plan_changes(outline, plan, index=index, plan_fields=fields, source=(data, file_name))

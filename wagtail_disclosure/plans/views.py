@@ -33,6 +33,7 @@ from wagtail_disclosure.units.matching import UnitNameIndex
 from wagtail_disclosure.units.models import UnitGroup, UnitIndexPage, UnitKind, UnitPage
 
 from .export import XLSX_CONTENT_TYPE, export_file_name, export_plan_xlsx
+from .identity import plans_of_year
 from .importer import PlanImportError, apply_changes, prepare_import
 from .messages import problem_message
 from .models import TaskPlanIndexPage, TaskPlanPage
@@ -42,7 +43,7 @@ logger = logging.getLogger(__name__)
 
 TMP_FOLDER = "wagtail_disclosure_imports"
 EXTENSIONS = ["xlsx", "xls", "csv", "docx", "txt"]
-KEEP, CREATE = "keep", "create"
+KEEP, CREATE, KIND = "keep", "create", "kind"
 
 
 class PlanUploadForm(SpreadsheetUploadForm):
@@ -73,6 +74,28 @@ class PlanUploadForm(SpreadsheetUploadForm):
         max_value=2200,
         help_text=gettext_lazy("Leave empty to take the year from the table’s title."),
     )
+    title = forms.CharField(
+        label=gettext_lazy("Title of the plan"),
+        required=False,
+        max_length=255,
+        help_text=gettext_lazy(
+            "Needed when the table has no title row; otherwise the table’s title is used."
+        ),
+    )
+    issuer = forms.ModelChoiceField(
+        label=gettext_lazy("Issuing body"),
+        queryset=UnitPage.objects.order_by("path"),
+        required=False,
+        help_text=gettext_lazy(
+            "The office that issued the plan. A table is imported into an existing plan only "
+            "if it has the same year, title and issuing body, or if you choose the plan above."
+        ),
+    )
+
+    def plan_fields(self):
+        """The plan's fields given in the form (a title or issuer left empty is not given)."""
+        return {name: self.cleaned_data[name] for name in ("title", "issuer")
+                if self.cleaned_data.get(name)}
 
 class PlanConfirmForm(ConfirmImportForm):
     """The choices made on the preview: hidden upload state, unit name mappings, removals."""
@@ -84,6 +107,10 @@ class PlanConfirmForm(ConfirmImportForm):
         queryset=TaskPlanIndexPage.objects.all(), required=False, widget=forms.HiddenInput
     )
     year = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    title = forms.CharField(required=False, max_length=255, widget=forms.HiddenInput)
+    issuer = forms.ModelChoiceField(
+        queryset=UnitPage.objects.all(), required=False, widget=forms.HiddenInput
+    )
     names = forms.CharField(required=False, widget=forms.HiddenInput)
     delete_in_use = forms.BooleanField(
         label=gettext_lazy(
@@ -100,13 +127,18 @@ class PlanConfirmForm(ConfirmImportForm):
         self.initial.setdefault("names", json.dumps(self.unmatched_names, ensure_ascii=False))
         choices = mapping_choices()
         suggestions = Suggestions()
+        index = UnitNameIndex()
         for number, name in enumerate(self.unmatched_names):
+            initial, help_text, field_choices = KEEP, suggestions.help_text(name), choices
+            suggestion = index.suggest(name)
+            if suggestion is not None:
+                initial, help_text, field_choices = suggested_mapping(suggestion, choices)
             self.fields[f"map_{number}"] = forms.ChoiceField(
                 label=name,
-                choices=choices,
-                initial=KEEP,
+                choices=field_choices,
+                initial=initial,
                 required=False,
-                help_text=suggestions.help_text(name),
+                help_text=help_text,
             )
 
     def bound_names(self):
@@ -118,6 +150,10 @@ class PlanConfirmForm(ConfirmImportForm):
             return []
         return [n for n in names if isinstance(n, str) and n.strip()][:500]
 
+    def plan_fields(self):
+        return {name: self.cleaned_data[name] for name in ("title", "issuer")
+                if self.cleaned_data.get(name)}
+
     def mapping_fields(self):
         return [self[f"map_{n}"] for n in range(len(self.unmatched_names))]
 
@@ -126,6 +162,27 @@ class PlanConfirmForm(ConfirmImportForm):
             (name, self.cleaned_data.get(f"map_{n}") or KEEP)
             for n, name in enumerate(self.unmatched_names)
         ]
+
+
+def suggested_mapping(suggestion, choices):
+    """The choice preselected for a name the register probably knows under another spelling
+    (the editor confirms it by importing, or picks another), its explanation and the choices."""
+    percent = round(suggestion.confidence * 100)
+    if suggestion.kind is not None:
+        value = f"{KIND}:{suggestion.kind}"
+        label = _("A new unit group of every unit of the kind “%(kind)s”, under this name") % {
+            "kind": suggestion.label}
+        choices = [*choices[:2], (value, label), *choices[2:]]
+        help_text = _("Probably every unit of the kind “%(kind)s” (confidence %(percent)s%%).") % {
+            "kind": suggestion.label, "percent": percent}
+        return value, help_text, choices
+    kind = "unit" if isinstance(suggestion.target, UnitPage) else "group"
+    value = f"{kind}:{suggestion.target.pk}"
+    help_text = _(
+        "Probably “%(name)s” (read as: %(steps)s; confidence %(percent)s%%). Confirm or choose "
+        "another."
+    ) % {"name": suggestion.label, "steps": "，".join(suggestion.steps), "percent": percent}
+    return (value if suggestion.is_likely else KEEP), help_text, choices
 
 
 def mapping_choices():
@@ -192,6 +249,9 @@ def apply_mappings(mappings, user=None) -> int:
             done += 1
             continue
         kind, _sep, pk = choice.partition(":")
+        if kind == KIND:
+            done += group_of_kind(name, pk)
+            continue
         target = (units if kind == "unit" else groups).get(int(pk)) if pk.isdigit() else None
         if target is None:
             raise PlanImportError(
@@ -200,6 +260,16 @@ def apply_mappings(mappings, user=None) -> int:
         add_alias(target, name, user)
         done += 1
     return done
+
+
+def group_of_kind(name, kind) -> int:
+    """A unit group named ``name`` holding every unit of ``kind`` (功能区管委会); 1 if made."""
+    if kind not in UnitKind.values:
+        raise PlanImportError(_("“%(name)s”: unknown kind of unit.") % {"name": name})
+    if UnitNameIndex().match(name) is not None:
+        return 1
+    UnitGroup.objects.create(name=name, member_kinds=[kind])
+    return 1
 
 
 def unmatched_names(outline) -> list[str]:
@@ -219,6 +289,21 @@ def preview_sections(changes):
             sections.append(((task.section_number, task.section_title), []))
         sections[-1][1].append(task)
     return [(title, tasks) for (_number, title), tasks in sections]
+
+
+def plan_identity_context(changes, parent, plan_fields):
+    """Which plan the table goes to, the other plans of its year (never chosen for the editor),
+    and whether a new plan lacks a title (the table had none and the form gave none)."""
+    if changes is None or changes.outline.year is None:
+        return {}
+    others = plans_of_year(changes.outline.year, parent)
+    if changes.plan is not None:
+        others = others.exclude(pk=changes.plan.pk)
+    title_missing = (
+        changes.plan is None and not changes.has_errors
+        and not (plan_fields.get("title") or changes.outline.title)
+    )
+    return {"other_plans_of_year": list(others), "title_missing": title_missing}
 
 
 class PlanImportView(WagtailAdminTemplateMixin, TemplateView):
@@ -265,10 +350,15 @@ class PlanImportView(WagtailAdminTemplateMixin, TemplateView):
         data = upload.read()
         file_name = PurePath(upload.name).name
         plan, parent, year = (form.cleaned_data[k] for k in ("plan", "parent", "year"))
-        changes = self.read(data, file_name, plan=plan, parent=parent, year=year)
+        plan_fields = form.plan_fields()
+        changes = self.read(data, file_name, plan=plan, parent=parent, year=year,
+                            plan_fields=plan_fields)
         context = self.get_context_data(
-            upload_form=form, changes=changes, file_name=file_name, parent=parent
+            upload_form=form, changes=changes, file_name=file_name, parent=parent,
+            **plan_identity_context(changes, parent, plan_fields),
         )
+        if context.get("title_missing"):
+            return self.render_to_response(context)
         if changes is not None and not changes.has_errors:
             storage = MediaStorage(MEDIA_FOLDER=TMP_FOLDER)
             storage.save(data)
@@ -280,14 +370,18 @@ class PlanImportView(WagtailAdminTemplateMixin, TemplateView):
                     "plan": changes.plan.pk if changes.plan else None,
                     "parent": parent.pk if parent else None,
                     "year": changes.outline.year,
+                    "title": plan_fields.get("title", ""),
+                    "issuer": plan_fields["issuer"].pk if plan_fields.get("issuer") else None,
                 },
             )
         return self.render_to_response(context)
 
-    def read(self, data, file_name, *, plan=None, parent=None, year=None, index=None):
+    def read(self, data, file_name, *, plan=None, parent=None, year=None, index=None,
+             plan_fields=None):
         """The change set of the file, or None when reading it failed unexpectedly (logged)."""
         try:
-            return prepare_import(data, file_name, year=year, plan=plan, parent=parent, index=index)
+            return prepare_import(data, file_name, year=year, plan=plan, parent=parent,
+                                  index=index, plan_fields=plan_fields)
         except Exception:  # the parser reports bad files as problems; this is the last guard
             logger.exception("Reading the task plan %s failed", file_name)
             return None
@@ -320,9 +414,15 @@ class PlanImportView(WagtailAdminTemplateMixin, TemplateView):
                     parent=parent,
                     year=form.cleaned_data["year"],
                     index=UnitNameIndex(),
+                    plan_fields=form.plan_fields(),
                 )
                 if changes is None or changes.has_errors:
                     raise PlanImportError(_("The file has errors; nothing was imported."))
+                identity = plan_identity_context(changes, parent, form.plan_fields())
+                if identity.get("title_missing"):
+                    raise PlanImportError(
+                        _("Give the title of the new plan; nothing was imported.")
+                    )
                 result = apply_changes(
                     changes,
                     parent=parent,

@@ -38,7 +38,9 @@ def parse_plan(source: bytes, filename: str, plan_year: int | None,
     if others:
         problems.append(P.warning(P.OTHER_TABLES_IGNORED, table=header.grid.name or "",
                                   others=[grid.name or "" for grid in others]))
-    title = find_title(header) or PurePath(filename or "").stem or None
+    # Never the file name: it is what the office's computer called the file (附件2.xlsx), and it
+    # would become the public title of the plan. The editor gives the title when the table has none.
+    title = find_title(header)
     year = plan_year if plan_year is not None else find_year(title, filename)
     if year is None:
         problems.append(P.error(P.YEAR_NOT_FOUND, title=title or "", filename=filename))
