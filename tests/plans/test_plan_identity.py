@@ -97,3 +97,21 @@ def test_a_table_without_a_title_row_needs_the_title_from_the_form(
     plan = TaskPlanPage.objects.get(year=2022)
     assert plan.title == "邹城市2022年政务公开工作任务"
     assert plan.issuer == jining_units["邹城市人民政府"]
+
+
+def test_the_preview_shows_the_old_and_new_value_of_a_change(
+    client, manager, index_with_plan, plan_2022
+):
+    from tests.jining import DATA
+
+    rows = list(csv.reader(io.StringIO((DATA / "task-table.csv").read_text(encoding="utf-8"))))
+    first = next(row for row in rows if row[0].startswith("(一)"))
+    first[3] = "2022年6月底前"
+    client.force_login(manager)
+    html = preview(client, index_with_plan, name="task-table.csv", data=table(rows),
+                   year=2022, plan=plan_2022.pk).content.decode()
+    assert "1 changed requirements" in html
+    values = html.split('class="disclosure-change-values"')[1].split("</dl>")[0]
+    assert "<del" in values and "全年" in values
+    assert "<ins" in values and "2022年6月底前" in values
+    assert "2022年6月30日" in values and "2022年12月31日" in values

@@ -38,6 +38,7 @@ from .importer import PlanImportError, apply_changes, prepare_import
 from .messages import problem_message
 from .models import TaskPlanIndexPage, TaskPlanPage
 from .permissions import plan_policy
+from .preview import differences
 
 logger = logging.getLogger(__name__)
 
@@ -282,9 +283,12 @@ def unmatched_names(outline) -> list[str]:
 
 
 def preview_sections(changes):
-    """[(section title, [task change, …]), …] in the table's order."""
+    """[(section title, [task change, …]), …] in the table's order; each changed requirement
+    carries its ``differences`` (old and new values) for the preview."""
     sections = []
     for task in changes.tasks:
+        for change in task.requirements:
+            change.differences = differences(change, task)
         if not sections or sections[-1][0] != (task.section_number, task.section_title):
             sections.append(((task.section_number, task.section_title), []))
         sections[-1][1].append(task)
