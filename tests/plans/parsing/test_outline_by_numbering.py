@@ -66,3 +66,26 @@ def test_a_task_column_holding_only_sections_makes_sections(make_csv):
         ("一、深化重点领域信息公开", ["公开预算信息。", "公开决算信息。"]),
         ("二、强化保障", ["组织培训。"]),
     ]
+
+
+def test_a_workbook_split_into_one_sheet_per_section_is_one_plan(make_xlsx):
+    header = ["工作任务", "具体要求", "责任单位", "完成时限"]
+    data = make_xlsx({
+        "一、深化重点领域信息公开": [
+            ["2022年政务公开工作任务分解表"],
+            header,
+            ["（一）推进财政信息公开", "细化部门预决算公开。", "市财政局", "全年"],
+        ],
+        "二、强化公开平台建设": [
+            header,
+            ["（二）优化政府网站", "完善政策文件库。", "市政府办公室", "全年"],
+        ],
+        "说明": [["序号", "说明"], ["1", "本表由市政府办公室汇总"]],
+    })
+    outline = parse_plan(data, "分解表.xlsx", 2022)
+    assert outline.errors == []
+    assert outline.title == "2022年政务公开工作任务分解表"
+    assert [(s.title, [t.title for t in s.tasks]) for s in outline.sections] == [
+        ("一、深化重点领域信息公开", ["（一）推进财政信息公开"]),
+        ("二、强化公开平台建设", ["（二）优化政府网站"]),
+    ]
