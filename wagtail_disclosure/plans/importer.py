@@ -38,6 +38,7 @@ from wagtail_disclosure.units.models import UnitGroup, UnitPage
 from .identity import free_slug, same_plan
 from .messages import problem_message
 from .models import (
+    ColumnChoice,
     Requirement,
     TaskPage,
     TaskPlanIndexPage,
@@ -718,9 +719,26 @@ def default_parent() -> TaskPlanIndexPage | None:
     return TaskPlanIndexPage.objects.order_by("path").first()
 
 
-def read_outline(data: bytes, file_name: str, year: int | None, index: UnitNameIndex | None = None):
+def read_outline(data: bytes, file_name: str, year: int | None, index: UnitNameIndex | None = None,
+                 columns: dict[str, list[int]] | None = None):
+    """The outline of the file, its columns as the editor chose them (``columns``) or as they
+    were chosen for the last table of the same shape (see ``ColumnChoice``)."""
     index = index or UnitNameIndex()
-    return parse_plan(data, file_name, year, resolve=index.canonical_name), index
+    outline = parse_plan(data, file_name, year, resolve=index.canonical_name, columns=columns)
+    if not columns and outline.shape:
+        remembered = ColumnChoice.objects.filter(shape=outline.shape[:1000]).first()
+        if remembered is not None and remembered.columns != outline.columns:
+            outline = parse_plan(data, file_name, year, resolve=index.canonical_name,
+                                 columns=remembered.columns)
+            outline.columns_remembered = True
+    return outline, index
+
+
+def remember_columns(outline, columns) -> None:
+    """Keep the editor's column choice for the next table of the same shape."""
+    if columns and outline.shape:
+        ColumnChoice.objects.update_or_create(shape=outline.shape[:1000],
+                                              defaults={"columns": outline.columns})
 
 
 def outline_json(outline: PlanOutline) -> dict[str, Any]:
@@ -767,10 +785,11 @@ def prepare_import(
     parent: TaskPlanIndexPage | None = None,
     plan_fields: dict[str, Any] | None = None,
     index: UnitNameIndex | None = None,
+    columns: dict[str, list[int]] | None = None,
 ) -> ChangeSet:
     """Read ``data`` and compare it with ``plan`` (or the plan ``slug``; by default the plan of
     the same year, title and issuer under ``parent``, see ``identity``). Writes nothing."""
-    outline, index = read_outline(data, file_name, year, index)
+    outline, index = read_outline(data, file_name, year, index, columns)
     fields = dict(plan_fields or {})
     if outline.year is not None:
         fields.setdefault("year", outline.year)

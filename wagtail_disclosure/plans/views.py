@@ -34,9 +34,10 @@ from wagtail_disclosure.units.models import UnitGroup, UnitIndexPage, UnitKind, 
 
 from .export import XLSX_CONTENT_TYPE, export_file_name, export_plan_xlsx
 from .identity import plans_of_year
-from .importer import PlanImportError, apply_changes, prepare_import
+from .importer import PlanImportError, apply_changes, prepare_import, remember_columns
 from .messages import problem_message
 from .models import TaskPlanIndexPage, TaskPlanPage
+from .parsing.column_choice import ROLES, column_letter, column_number
 from .permissions import plan_policy
 from .preview import differences
 
@@ -45,6 +46,16 @@ logger = logging.getLogger(__name__)
 TMP_FOLDER = "wagtail_disclosure_imports"
 EXTENSIONS = ["xlsx", "xls", "csv", "docx", "txt"]
 KEEP, CREATE, KIND = "keep", "create", "kind"
+
+COLUMN_ROLE_LABELS = {
+    "section": gettext_lazy("Section column"),
+    "task": gettext_lazy("Task column"),
+    "requirement": gettext_lazy("Requirement column"),
+    "units": gettext_lazy("Responsible units column"),
+    "lead": gettext_lazy("Lead units column"),
+    "cooperating": gettext_lazy("Cooperating units column"),
+    "deadline": gettext_lazy("Deadline column"),
+}
 
 
 class PlanUploadForm(SpreadsheetUploadForm):
@@ -93,10 +104,40 @@ class PlanUploadForm(SpreadsheetUploadForm):
         ),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for role in ROLES:
+            self.fields[f"column_{role}"] = forms.CharField(
+                label=COLUMN_ROLE_LABELS[role], required=False, max_length=20,
+                help_text=gettext_lazy("Column letter(s), e.g. C or C,D; empty: as read."),
+            )
+
     def plan_fields(self):
         """The plan's fields given in the form (a title or issuer left empty is not given)."""
         return {name: self.cleaned_data[name] for name in ("title", "issuer")
                 if self.cleaned_data.get(name)}
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for role in ROLES:
+            letters = cleaned_data.get(f"column_{role}") or ""
+            numbers = [column_number(part) for part in letters.replace("，", ",").split(",")
+                       if part.strip()]
+            if None in numbers:
+                self.add_error(f"column_{role}", _("Write the column’s letter as the spreadsheet "
+                                                   "shows it, such as C."))
+        return cleaned_data
+
+    def column_choice(self):
+        """Role → column numbers the editor assigned (roles left empty are read as usual)."""
+        choice = {}
+        for role in ROLES:
+            letters = self.cleaned_data.get(f"column_{role}") or ""
+            numbers = [column_number(part) for part in letters.replace("，", ",").split(",")
+                       if part.strip()]
+            if numbers and None not in numbers:
+                choice[role] = numbers
+        return choice
 
 class PlanConfirmForm(ConfirmImportForm):
     """The choices made on the preview: hidden upload state, unit name mappings, removals."""
@@ -113,6 +154,7 @@ class PlanConfirmForm(ConfirmImportForm):
         queryset=UnitPage.objects.all(), required=False, widget=forms.HiddenInput
     )
     names = forms.CharField(required=False, widget=forms.HiddenInput)
+    columns = forms.CharField(required=False, widget=forms.HiddenInput)
     delete_in_use = forms.BooleanField(
         label=gettext_lazy(
             "Also delete the removed requirements that have progress reports, with their reports"
@@ -154,6 +196,16 @@ class PlanConfirmForm(ConfirmImportForm):
     def plan_fields(self):
         return {name: self.cleaned_data[name] for name in ("title", "issuer")
                 if self.cleaned_data.get(name)}
+
+    def column_choice(self):
+        try:
+            choice = json.loads(self.cleaned_data.get("columns") or "{}")
+        except ValueError:
+            return {}
+        if not isinstance(choice, dict):
+            return {}
+        return {role: [n for n in numbers if isinstance(n, int) and 0 <= n < 1000]
+                for role, numbers in choice.items() if role in ROLES and isinstance(numbers, list)}
 
     def mapping_fields(self):
         return [self[f"map_{n}"] for n in range(len(self.unmatched_names))]
@@ -295,6 +347,20 @@ def preview_sections(changes):
     return [(title, tasks) for (_number, title), tasks in sections]
 
 
+def columns_read(changes):
+    """[(role label, "C 具体要求"), …]: the columns the reader used for each role."""
+    if changes is None or not changes.outline.columns:
+        return []
+    names = changes.outline.header_names
+    rows = []
+    for role in ROLES:
+        columns = changes.outline.columns.get(role) or []
+        shown = "、".join(f"{column_letter(c)}（{names.get(c, '')}）" if names.get(c)
+                         else column_letter(c) for c in columns)
+        rows.append((COLUMN_ROLE_LABELS[role], shown or "—"))
+    return rows
+
+
 def plan_identity_context(changes, parent, plan_fields):
     """Which plan the table goes to, the other plans of its year (never chosen for the editor),
     and whether a new plan lacks a title (the table had none and the form gave none)."""
@@ -355,11 +421,13 @@ class PlanImportView(WagtailAdminTemplateMixin, TemplateView):
         file_name = PurePath(upload.name).name
         plan, parent, year = (form.cleaned_data[k] for k in ("plan", "parent", "year"))
         plan_fields = form.plan_fields()
+        columns = form.column_choice()
         changes = self.read(data, file_name, plan=plan, parent=parent, year=year,
-                            plan_fields=plan_fields)
+                            plan_fields=plan_fields, columns=columns)
         context = self.get_context_data(
             upload_form=form, changes=changes, file_name=file_name, parent=parent,
             **plan_identity_context(changes, parent, plan_fields),
+            columns_read=columns_read(changes),
         )
         if context.get("title_missing"):
             return self.render_to_response(context)
@@ -375,17 +443,18 @@ class PlanImportView(WagtailAdminTemplateMixin, TemplateView):
                     "parent": parent.pk if parent else None,
                     "year": changes.outline.year,
                     "title": plan_fields.get("title", ""),
+                    "columns": json.dumps(columns),
                     "issuer": plan_fields["issuer"].pk if plan_fields.get("issuer") else None,
                 },
             )
         return self.render_to_response(context)
 
     def read(self, data, file_name, *, plan=None, parent=None, year=None, index=None,
-             plan_fields=None):
+             plan_fields=None, columns=None):
         """The change set of the file, or None when reading it failed unexpectedly (logged)."""
         try:
             return prepare_import(data, file_name, year=year, plan=plan, parent=parent,
-                                  index=index, plan_fields=plan_fields)
+                                  index=index, plan_fields=plan_fields, columns=columns)
         except Exception:  # the parser reports bad files as problems; this is the last guard
             logger.exception("Reading the task plan %s failed", file_name)
             return None
@@ -419,6 +488,7 @@ class PlanImportView(WagtailAdminTemplateMixin, TemplateView):
                     year=form.cleaned_data["year"],
                     index=UnitNameIndex(),
                     plan_fields=form.plan_fields(),
+                    columns=form.column_choice(),
                 )
                 if changes is None or changes.has_errors:
                     raise PlanImportError(_("The file has errors; nothing was imported."))
@@ -427,6 +497,7 @@ class PlanImportView(WagtailAdminTemplateMixin, TemplateView):
                     raise PlanImportError(
                         _("Give the title of the new plan; nothing was imported.")
                     )
+                remember_columns(changes.outline, form.column_choice())
                 result = apply_changes(
                     changes,
                     parent=parent,

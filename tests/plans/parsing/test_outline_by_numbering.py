@@ -89,3 +89,21 @@ def test_a_workbook_split_into_one_sheet_per_section_is_one_plan(make_xlsx):
         ("一、深化重点领域信息公开", ["（一）推进财政信息公开"]),
         ("二、强化公开平台建设", ["（二）优化政府网站"]),
     ]
+
+
+def test_the_reader_says_which_columns_it_chose_and_the_editor_may_reassign_them(make_csv):
+    rows = [
+        ["工作任务", "具体要求", "责任单位", "完成时限"],
+        ["（一）推进财政信息公开", "细化部门预决算公开。", "市财政局", "全年"],
+    ]
+    read = parse_plan(make_csv(rows), "表.csv", 2022)
+    assert read.columns["task"] == [0] and read.columns["requirement"] == [1]
+    assert read.columns["units"] == [2] and read.columns["deadline"] == [3]
+    assert read.header_names[1] == "具体要求"
+    assert read.shape == "工作任务|具体要求|责任单位|完成时限"
+
+    # The editor says column D holds the units and C the deadline (the cells are swapped).
+    rows[1][2], rows[1][3] = "全年", "市财政局"
+    swapped = parse_plan(make_csv(rows), "表.csv", 2022, columns={"units": [3], "deadline": [2]})
+    requirement = swapped.requirements[0]
+    assert requirement.units_raw == "市财政局" and requirement.deadline.raw == "全年"

@@ -77,6 +77,10 @@ class PlanOutline:
     problems: list[P.Problem]
     sheet_name: str | None
     header_row: int | None
+    columns: dict[str, list[int]] = field(default_factory=dict)  # role → columns, as read
+    header_names: dict[int, str] = field(default_factory=dict)  # column → header text
+    shape: str = ""  # the header's texts: tables of the same shape are read the same way
+    columns_remembered: bool = False  # read with the columns chosen for an earlier table
 
     @property
     def errors(self) -> list[P.Problem]:

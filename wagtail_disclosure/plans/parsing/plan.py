@@ -10,6 +10,7 @@ import re
 from pathlib import PurePath
 
 from . import problems as P
+from .column_choice import apply_choice, describe, header_key
 from .headers import Header, find_header
 from .outline import NOTE_ROW, OutlineReader, PlanOutline, Resolver, clean_text, resolve_units
 from .tables import Grid, read_tables
@@ -21,12 +22,15 @@ ATTACHMENT_PREFIX = re.compile(r"^(附件\s*[0-9０-９一二三四五六七八�
 
 
 def parse_plan(source: bytes, filename: str, plan_year: int | None,
-               resolve: Resolver | None = None) -> PlanOutline:
+               resolve: Resolver | None = None,
+               columns: dict[str, list[int]] | None = None) -> PlanOutline:
     """Read a task plan (.xlsx, .xls, .csv, .docx or text pasted from a PDF) into an outline.
 
     ``plan_year`` places deadlines such as 全年 and 6月底; when None it is taken from the title or
-    the file name. ``resolve(name)`` returns a unit's canonical name, or None for names the units
-    register does not know (they are kept as written and reported as warnings).
+    the file name. ``columns`` (role → column numbers) overrides the roles the reader would give
+    the columns (see ``column_choice``). ``resolve(name)`` returns a unit's canonical name, or
+    None for names the units register does not know (they are kept as written and reported as
+    warnings).
     """
     try:
         grids, problems = read_tables(source, filename)
@@ -35,6 +39,8 @@ def parse_plan(source: bytes, filename: str, plan_year: int | None,
     parts, others = choose_tables(grids)
     if not parts:
         return empty_outline(filename, plan_year, problems + [no_header_problem(filename, grids)])
+    for part in parts:
+        part.columns = apply_choice(part.columns, columns or {})
     header = parts[0]
     if others:
         problems.append(P.warning(P.OTHER_TABLES_IGNORED, table=header.grid.name or "",
@@ -61,7 +67,15 @@ def parse_plan(source: bytes, filename: str, plan_year: int | None,
         problems.append(P.error(P.NO_REQUIREMENTS, header.row_number))
     problems.sort(key=lambda problem: (problem.row is not None, problem.row or 0))
     return PlanOutline(title=title, year=year, sections=sections, problems=problems,
-                       sheet_name=header.grid.name, header_row=header.row_number)
+                       sheet_name=header.grid.name, header_row=header.row_number,
+                       columns=describe(header.columns), header_names=header_names(header),
+                       shape=header_key(header))
+
+
+def header_names(header: Header) -> dict[int, str]:
+    """Column number → the header text as written, for the preview."""
+    row = header.grid.rows[header.row]
+    return {column: clean_text(value) for column, value in enumerate(row) if clean_text(value)}
 
 
 def empty_outline(filename: str, plan_year: int | None, problems: list[P.Problem]) -> PlanOutline:
