@@ -208,3 +208,17 @@ def test_an_interpretation_with_another_live_one_beside_it_unpublishes_alone(cli
     response = client.post(reverse("wagtailadmin_pages:unpublish", args=[interpretation.pk]))
     assert response.status_code == 302
     assert live(document) and not live(interpretation) and live(other)
+
+
+def test_bulk_unpublishing_the_only_interpretation_is_refused_unless_the_document_goes_too(
+    client, manager
+):
+    document, interpretation = published_pair()
+    client.force_login(manager)
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "unpublish"])
+    response = client.post(f"{url}?id={interpretation.pk}", {"include_descendants": ""})
+    assert response.status_code == 302
+    assert live(document) and live(interpretation)
+
+    response = client.post(f"{url}?id={interpretation.pk}&id={document.pk}", {})
+    assert not live(document) and not live(interpretation)

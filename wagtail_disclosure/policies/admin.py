@@ -5,11 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.log_actions import LogFormatter, log
+from wagtail.models import Page
 
 from wagtail_disclosure.core.menu import DisclosureMenuGroup
 from wagtail_disclosure.units.sections import UnitSection
 
-from .admin_views import confirm_unpublish_interpretation
+from .admin_views import confirm_unpublish_interpretation, refuse_bulk_unpublish
 from .forms import scheduled_in_future
 from .interpretations import InterpretationPage
 from .models import PolicyDocumentPage
@@ -58,6 +59,15 @@ def keep_documents_interpreted(request, page):
     if isinstance(page, InterpretationPage):
         return confirm_unpublish_interpretation(request, page)
     return None
+
+
+@hooks.register("before_bulk_action")
+def keep_documents_interpreted_in_bulk(request, action_type, objects, action_class_instance):
+    if action_type != "unpublish":
+        return None
+    if not all(isinstance(obj, Page) for obj in objects):
+        return None
+    return refuse_bulk_unpublish(request, objects, action_class_instance.next_url)
 
 
 @hooks.register("register_page_header_buttons")

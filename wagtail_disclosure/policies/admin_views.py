@@ -11,7 +11,7 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.admin.views.pages.create import CreateView
 from wagtail.log_actions import log
 
-from .interpretations import InterpretationIndexPage
+from .interpretations import InterpretationIndexPage, InterpretationPage
 from .models import PolicyDocumentPage
 from .publishing import UNPUBLISHED_WITH_INTERPRETATION, documents_left_without_interpretation
 
@@ -103,3 +103,22 @@ def unpublish_documents(documents, interpretation, user):
         UnpublishPageAction(document, user=user).execute(skip_permission_checks=True)
         log(instance=document, action=UNPUBLISHED_WITH_INTERPRETATION, user=user,
             data={"interpretation": interpretation.pk, "title": interpretation.title})
+
+
+def refuse_bulk_unpublish(request, pages, next_url):
+    """Bulk unpublish cannot ask page by page: it is refused when an interpretation in it is the
+    only live one of a live document that needs one and is not unpublished with it."""
+    chosen = {page.pk for page in pages}
+    left = []
+    for page in pages:
+        page = page.specific
+        if isinstance(page, InterpretationPage):
+            left += [d for d in documents_left_without_interpretation(page) if d.pk not in chosen]
+    if not left:
+        return None
+    messages.error(request, _(
+        "Not unpublished: these documents would stay live without an interpretation: "
+        "%(documents)s. Unpublish the interpretations one by one to choose, or select the "
+        "documents too."
+    ) % {"documents": "、".join(f"《{document.title}》" for document in left)})
+    return redirect(next_url or "wagtailadmin_explore_root")
