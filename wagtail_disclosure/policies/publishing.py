@@ -46,8 +46,9 @@ UNPUBLISHED_WITH_INTERPRETATION = "wagtail_disclosure.unpublished_with_interpret
 def kind_requires_interpretation(kind):
     """Whether documents of ``kind`` are released with an interpretation unless exempted.
 
-    Rules and normative documents always; other kinds by ``WAGTAIL_DISCLOSURE_INTERPRETATION_
-    REQUIRED`` (on for policy documents that affect the public, off for work documents).
+    Rules and normative documents always; other kinds as the site's setting
+    ``WAGTAIL_DISCLOSURE_INTERPRETATION_REQUIRED`` says (on for policy documents that affect the
+    public, off for work documents).
     """
     if kind in ALWAYS_INTERPRETED_KINDS:
         return True
