@@ -47,7 +47,7 @@ lint: install
 	$(MANAGE) makemigrations --check --dry-run
 
 messages: install
-	cd wagtail_disclosure && ../$(MANAGE) makemessages -l zh_Hans --no-obsolete && ../$(MANAGE) compilemessages -l zh_Hans
+	cd wagtail_disclosure && ../$(PY) ../example_site/manage.py makemessages -l zh_Hans --no-obsolete && ../$(PY) ../example_site/manage.py compilemessages -l zh_Hans
 
 bench: setup
 	$(PY) benchmarks/run_all.py

@@ -11,6 +11,7 @@ from wagtail_disclosure.enterprises import admin_urls as enterprise_urls
 from wagtail_disclosure.plans import admin as plans_admin  # noqa: F401
 from wagtail_disclosure.plans import admin_urls as plan_urls
 from wagtail_disclosure.policies import admin as policies_admin  # noqa: F401
+from wagtail_disclosure.policies import admin_urls as policy_urls
 from wagtail_disclosure.progress import admin as progress_admin  # noqa: F401
 from wagtail_disclosure.progress import admin_urls as progress_urls
 from wagtail_disclosure.requests import admin as requests_admin  # noqa: F401
@@ -30,5 +31,6 @@ def register_admin_urls():
         + plan_urls.urlpatterns
         + progress_urls.urlpatterns
         + enterprise_urls.urlpatterns
+        + policy_urls.urlpatterns
     )
     return [path("disclosure/", include((urlpatterns, ADMIN_NAMESPACE), namespace=ADMIN_NAMESPACE))]

@@ -17,4 +17,5 @@ LOADERS = [
     "demo.policies.load",
     "demo.enterprises.load",
     "demo.requests.load",
+    "demo.column.load",
 ]

@@ -73,6 +73,7 @@ DOCUMENTS = [
         "date_published": date(2021, 9, 1),
         "categories": ["housing"],
         "requires_interpretation": False,
+        "interpretation_exemption": "2021年发布，解读材料未随文件移交本站（历史文件补录）",
         "body": (
             "<p>第一条 为规范保障性租赁住房的筹集、分配和运营管理，解决新市民、青年人住房困难，"
             "制定本办法。</p><p>第二条 保障性租赁住房以建筑面积不超过70平方米的小户型为主，"
@@ -107,6 +108,7 @@ DOCUMENTS = [
         "date_published": date(2019, 4, 10),
         "categories": ["employment"],
         "requires_interpretation": False,
+        "interpretation_exemption": "2019年发布，早于本站同步解读要求（历史文件补录）",
         "body": "<p>对首次创业且正常经营1年以上的小微企业，给予一次性创业补贴1万元。</p>",
     },
     {

@@ -134,6 +134,7 @@ def test_removing_a_requirement_with_progress_needs_the_checkbox(
         confirm_data(html, map_0="keep", map_1="keep"),
     )
     target = Requirement.objects.get(text__startswith="主动公开实施传统消费升级行动")
+    plan = target.task.get_parent().pk  # the CSV has no title row: the editor chooses the plan
     lines = (DATA / "task-table.csv").read_text(encoding="utf-8").splitlines(keepends=True)
     edited = "".join(line for line in lines if "主动公开实施传统消费升级行动" not in line).encode()
 
@@ -141,14 +142,16 @@ def test_removing_a_requirement_with_progress_needs_the_checkbox(
         return requirements.filter(pk=target.pk).values_list("pk", flat=True)
 
     with hooks.register_temporarily("disclosure_requirements_in_use", in_use):
-        html = preview(client, plans_index, "task-table-2022.csv", edited).content.decode()
+        html = preview(client, plans_index, "task-table-2022.csv", edited,
+                       plan=plan).content.decode()
         assert "has progress reports: kept unless you confirm below" in html
         assert 'name="delete_in_use"' in html
         response = client.post(reverse("wagtail_disclosure_admin:import_plan"), confirm_data(html))
         assert response.status_code == 302
         assert Requirement.objects.filter(pk=target.pk).exists(), "kept without the checkbox"
 
-        html = preview(client, plans_index, "task-table-2022.csv", edited).content.decode()
+        html = preview(client, plans_index, "task-table-2022.csv", edited,
+                       plan=plan).content.decode()
         response = client.post(
             reverse("wagtail_disclosure_admin:import_plan"), confirm_data(html, delete_in_use="on")
         )

@@ -68,7 +68,8 @@ def test_the_same_table_as_csv_or_pdf_text_changes_nothing_either(plan):
     before = history()
 
     for name in ("task-table.csv", "notice.txt"):
-        document = import_plan(DATA / name, "--year", "2022")
+        # The CSV has no title row: the operator names the plan it belongs to.
+        document = import_plan(DATA / name, "--year", "2022", "--plan", "2022")
         assert document["changes"]["summary"]["changed"] == 0
 
     assert history() == before
@@ -104,7 +105,7 @@ def test_a_removed_requirement_is_listed_and_deleted(plan, tmp_path):
     gone = requirement(REMOVED)
     path = csv_copy(tmp_path, lambda lines: [line for line in lines if REMOVED not in line])
 
-    document = import_plan(path)
+    document = import_plan(path, "--plan", "2022")
 
     assert document["changes"]["summary"]["removed"] == 1
     assert document["changes"]["removed"][0]["id"] == gone.pk
@@ -118,7 +119,7 @@ def test_an_added_requirement_is_created_in_its_task(plan, tmp_path):
         index = next(i for i, line in enumerate(lines) if REMOVED in line)
         return lines[: index + 1] + [",市教育局,做好教育收费信息公开。,全年\n"] + lines[index + 1 :]
 
-    document = import_plan(csv_copy(tmp_path, add))
+    document = import_plan(csv_copy(tmp_path, add), "--plan", "2022")
 
     assert document["changes"]["summary"]["created"] == 1
     assert document["changes"]["summary"]["changed"] == 0
@@ -140,14 +141,15 @@ def test_a_removed_requirement_with_progress_is_kept_until_confirmed(plan, tmp_p
         assert with_progress.has_progress()
         assert not requirement(EDITED).has_progress()
 
-        document = import_plan(path)
+        document = import_plan(path, "--plan", "2022")
         assert document["changes"]["removed"][0]["has_progress"] is True
         assert document["changes"]["plan"]["kept"] == 1
         assert Requirement.objects.filter(pk=with_progress.pk).exists()
 
         out = io.StringIO()
         call_command(
-            "disclosure_import_plan", str(path), "--delete-removed-with-progress", stdout=out
+            "disclosure_import_plan", str(path), "--plan", "2022", "--delete-removed-with-progress",
+            stdout=out,
         )
         assert not Requirement.objects.filter(pk=with_progress.pk).exists()
 
@@ -163,7 +165,7 @@ def test_a_requirement_moved_to_another_task_keeps_its_identity(plan, tmp_path):
         )
         return lines[: index + 1] + [line] + lines[index + 1 :]
 
-    document = import_plan(csv_copy(tmp_path, move))
+    document = import_plan(csv_copy(tmp_path, move), "--plan", "2022")
 
     assert document["changes"]["summary"]["removed"] == 0
     assert requirement(REMOVED).pk == moved.pk

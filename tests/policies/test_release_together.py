@@ -79,7 +79,7 @@ def test_an_interpretation_not_marked_for_release_does_not_count(client, manager
 
 
 def test_a_document_needing_no_interpretation_publishes_alone():
-    document = make_policy_document("工作通知", requires_interpretation=False)
+    document = make_policy_document("工作通知", kind="work", requires_interpretation=False)
     document.get_latest_revision().publish()
     assert is_live(document)
 

@@ -160,3 +160,20 @@ def test_a_ledger_panel_needs_a_unit(client, manager, plan_2022, kind):
     )
     assert response.status_code == 200
     assert not ReportPanel.objects.exists()
+
+
+def test_dashboard_panels_summarise_and_link_to_the_full_report(
+    client, plan_2022, county, other_county, manager
+):
+    make_panels(plan_2022, county, other_county)
+    client.force_login(manager)
+    with translation.override("en"):
+        html = client.get(reverse("wagtailadmin_home")).content.decode()
+    by_unit = html.split("各单位完成情况", 1)[1].split("各板块完成情况")[0]
+    assert "disclosure-panel-table" not in by_unit  # the whole table is the report's
+    assert len(re.findall(r'class="disclosure-bar"|<rect', by_unit)) <= 2 * 5 + 2
+    assert "requirements done" in by_unit and "overdue" in by_unit
+    assert reverse("wagtail_disclosure_admin:ledger") + f"?plan={plan_2022.pk}" in by_unit
+    overdue = html.split("逾期事项", 1)[1].split("30日内到期")[0]
+    assert reverse("wagtail_disclosure_admin:overdue") in overdue
+    assert overdue.count("<li>") <= 5 + 4  # five rows and the four figures

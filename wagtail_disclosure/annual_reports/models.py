@@ -28,7 +28,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import DraftStateMixin, Orderable, Page, RevisionMixin
+from wagtail.models import DraftStateMixin, Orderable, Page, PreviewableMixin, RevisionMixin
 
 from wagtail_disclosure.core.permissions import UnitPageMixin
 from wagtail_disclosure.policies.models import PolicyDocumentPage, PolicyKind, Validity
@@ -45,6 +45,8 @@ from .format import (
     check_figures,
 )
 from .layout import report_tables
+from .panels import ComputedTablesPanel
+from .work import prefilled_overview
 from .workbook import XLSX_TYPE, report_workbook, workbook_file_name
 
 __all__ = [
@@ -121,7 +123,7 @@ def compute_table3(unit, year):
     return figures
 
 
-class AnnualReport(DraftStateMixin, RevisionMixin, ClusterableModel):
+class AnnualReport(PreviewableMixin, DraftStateMixin, RevisionMixin, ClusterableModel):
     unit = models.ForeignKey(
         "wagtail_disclosure.UnitPage",
         verbose_name=_("unit"),
@@ -183,6 +185,7 @@ class AnnualReport(DraftStateMixin, RevisionMixin, ClusterableModel):
                         [FieldPanel("penalty_decisions"), FieldPanel("compulsion_decisions")]
                     ),
                     FieldPanel("fees_amount"),
+                    ComputedTablesPanel(parts=(0,), heading=_("Table 2 as computed")),
                 ],
                 heading=_("II. Proactive disclosure"),
                 help_text=_(
@@ -192,6 +195,7 @@ class AnnualReport(DraftStateMixin, RevisionMixin, ClusterableModel):
             ),
             ObjectList(
                 [
+                    ComputedTablesPanel(parts=(1,), heading=_("Table 3 as computed")),
                     InlinePanel(
                         "overrides",
                         heading=_("Corrections to computed figures"),
@@ -292,7 +296,30 @@ class AnnualReport(DraftStateMixin, RevisionMixin, ClusterableModel):
     def full_clean(self, *args, **kwargs):
         # Revisions are serialised from the instance: count before a draft is saved too.
         self.refresh_computed_figures()
+        self.prefill_year_work()
         super().full_clean(*args, **kwargs)
+
+    def prefill_year_work(self):
+        """A new report's empty overview starts with the year's work as other columns know it
+        (the task plan's progress); the editor edits it from there."""
+        if self.pk is None and not (self.overview or "").strip() and self.unit_id and self.year:
+            self.overview = prefilled_overview(self.unit, self.year)
+
+    # --- preview --------------------------------------------------------------------------
+
+    def get_preview_template(self, request, mode_name):
+        return "wagtail_disclosure/annual_reports/report_page.html"
+
+    def get_preview_context(self, request, mode_name):
+        """The public page as it will read, with the figures as they stand in the editor."""
+        self.refresh_computed_figures()
+        return {
+            "report": self,
+            "tables": report_tables(self.figures()),
+            "xlsx_url": "",
+            "page": AnnualReportIndexPage.objects.live().order_by("path").first(),
+            "request": request,
+        }
 
     def publish(self, revision, *args, **kwargs):
         report = revision.as_object()

@@ -39,8 +39,10 @@ from wagtail_disclosure.units.matching import UnitNameIndex
 from wagtail_disclosure.units.models import UnitGroup, UnitPage
 
 from .conflicts import Conflict, Side, find_conflict, keep_admin_values
+from .identity import free_slug, same_plan
 from .messages import problem_message
 from .models import (
+    ColumnChoice,
     Requirement,
     TaskPage,
     TaskPlanIndexPage,
@@ -809,11 +811,27 @@ def default_parent() -> TaskPlanIndexPage | None:
     return TaskPlanIndexPage.objects.order_by("path").first()
 
 
-def read_outline(data: bytes, file_name: str, year: int | None, index: UnitNameIndex | None = None):
+def read_outline(data: bytes, file_name: str, year: int | None, index: UnitNameIndex | None = None,
+                 columns: dict[str, list[int]] | None = None):
+    """The outline of the file, its columns as the editor chose them (``columns``) or as they
+    were chosen for the last table of the same shape (see ``ColumnChoice``)."""
     index = index or UnitNameIndex()
-    outline = parse_plan(data, file_name, year, resolve=index.canonical_name,
+    outline = parse_plan(data, file_name, year, resolve=index.canonical_name, columns=columns,
                          limits=reading_limits())
+    if not columns and outline.shape:
+        remembered = ColumnChoice.objects.filter(shape=outline.shape[:1000]).first()
+        if remembered is not None and remembered.columns != outline.columns:
+            outline = parse_plan(data, file_name, year, resolve=index.canonical_name,
+                                 columns=remembered.columns, limits=reading_limits())
+            outline.columns_remembered = True
     return outline, index
+
+
+def remember_columns(outline, columns) -> None:
+    """Keep the editor's column choice for the next table of the same shape."""
+    if columns and outline.shape:
+        ColumnChoice.objects.update_or_create(shape=outline.shape[:1000],
+                                              defaults={"columns": outline.columns})
 
 
 def outline_json(outline: PlanOutline) -> dict[str, Any]:
@@ -861,16 +879,23 @@ def prepare_import(
     plan_fields: dict[str, Any] | None = None,
     index: UnitNameIndex | None = None,
     take_file: Collection[int] | None = None,
+    columns: dict[str, list[int]] | None = None,
 ) -> ChangeSet:
-    """Read ``data`` and compare it with ``plan`` (or the plan ``slug``, by default the year,
-    under ``parent``). Writes nothing. ``take_file``: see :func:`plan_changes`."""
-    outline, index = read_outline(data, file_name, year, index)
+    """Read ``data`` and compare it with ``plan`` (or the plan ``slug``; by default the plan of
+    the same year, title and issuer under ``parent``, see ``identity``). Writes nothing.
+    ``take_file``: see :func:`plan_changes`; ``columns``: see :func:`read_outline`."""
+    outline, index = read_outline(data, file_name, year, index, columns)
     fields = dict(plan_fields or {})
     if outline.year is not None:
         fields.setdefault("year", outline.year)
-        slug = slug or (plan.slug if plan is not None else str(outline.year))
-        if plan is None:
+        if plan is None and slug:
+            # Named by the editor: that plan, or a new one at that address; never another
+            # plan that merely shares the year and title.
             plan = find_plan(slug, parent)
+        elif plan is None:
+            title = fields.get("title") or outline.title
+            plan = same_plan(outline.year, title, fields.get("issuer"), parent)
+        slug = slug or (plan.slug if plan is not None else free_slug(outline.year, parent))
     if slug:
         fields["slug"] = slug
     return plan_changes(

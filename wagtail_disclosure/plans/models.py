@@ -12,7 +12,9 @@ from wagtail.search import index
 
 from wagtail_disclosure.core.permissions import UnitPageMixin
 
-__all__ = ["TaskPlanIndexPage", "TaskPlanPage", "TaskPage", "Requirement", "UnitRole"]
+__all__ = [
+    "TaskPlanIndexPage", "TaskPlanPage", "TaskPage", "Requirement", "UnitRole", "ColumnChoice",
+]
 
 #: Hook: ``fn(requirements_queryset) -> iterable of primary keys`` of requirements in use.
 IN_USE_HOOK = "disclosure_requirements_in_use"
@@ -247,3 +249,19 @@ def delete_dependents(pks) -> int:
         ).delete()
         deleted += count
     return deleted
+
+
+class ColumnChoice(models.Model):
+    """The columns an editor assigned for tables of one shape (the same header texts), so the
+    next table of that shape is read the same way without asking again."""
+
+    shape = models.CharField(_("header of the table"), max_length=1000, unique=True)
+    columns = models.JSONField(_("columns by role"), default=dict)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("column choice")
+        verbose_name_plural = _("column choices")
+
+    def __str__(self):
+        return self.shape

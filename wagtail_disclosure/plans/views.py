@@ -36,10 +36,19 @@ from wagtail_disclosure.units.models import UnitGroup, UnitIndexPage, UnitKind, 
 
 from .conflicts import link_names
 from .export import XLSX_CONTENT_TYPE, export_file_name, export_plan_xlsx
-from .importer import PLAN_IMPORT_LOCK, PlanImportError, apply_changes, prepare_import
+from .identity import plans_of_year
+from .importer import (
+    PLAN_IMPORT_LOCK,
+    PlanImportError,
+    apply_changes,
+    prepare_import,
+    remember_columns,
+)
 from .messages import problem_message
 from .models import TaskPlanIndexPage, TaskPlanPage
+from .parsing.column_choice import ROLES, column_letter, column_number
 from .permissions import plan_policy
+from .preview import differences
 
 #: A unit name of a plan mapped to a unit or group of the register (``data``: the name).
 MAP_LOG_ACTION = "wagtail_disclosure.map_unit_name"
@@ -50,7 +59,17 @@ logger = logging.getLogger(__name__)
 
 TMP_FOLDER = "wagtail_disclosure_imports"
 EXTENSIONS = ["xlsx", "xls", "csv", "docx", "txt"]
-KEEP, CREATE, TAKE = "keep", "create", "take"
+KEEP, CREATE, TAKE, KIND = "keep", "create", "take", "kind"
+
+COLUMN_ROLE_LABELS = {
+    "section": gettext_lazy("Section column"),
+    "task": gettext_lazy("Task column"),
+    "requirement": gettext_lazy("Requirement column"),
+    "units": gettext_lazy("Responsible units column"),
+    "lead": gettext_lazy("Lead units column"),
+    "cooperating": gettext_lazy("Cooperating units column"),
+    "deadline": gettext_lazy("Deadline column"),
+}
 
 
 class PlanUploadForm(SpreadsheetUploadForm):
@@ -81,6 +100,58 @@ class PlanUploadForm(SpreadsheetUploadForm):
         max_value=2200,
         help_text=gettext_lazy("Leave empty to take the year from the table’s title."),
     )
+    title = forms.CharField(
+        label=gettext_lazy("Title of the plan"),
+        required=False,
+        max_length=255,
+        help_text=gettext_lazy(
+            "Needed when the table has no title row; otherwise the table’s title is used."
+        ),
+    )
+    issuer = forms.ModelChoiceField(
+        label=gettext_lazy("Issuing body"),
+        queryset=UnitPage.objects.order_by("path"),
+        required=False,
+        help_text=gettext_lazy(
+            "The office that issued the plan. A table is imported into an existing plan only "
+            "if it has the same year, title and issuing body, or if you choose the plan above."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for role in ROLES:
+            self.fields[f"column_{role}"] = forms.CharField(
+                label=COLUMN_ROLE_LABELS[role], required=False, max_length=20,
+                help_text=gettext_lazy("Column letter(s), e.g. C or C,D; empty: as read."),
+            )
+
+    def plan_fields(self):
+        """The plan's fields given in the form (a title or issuer left empty is not given)."""
+        return {name: self.cleaned_data[name] for name in ("title", "issuer")
+                if self.cleaned_data.get(name)}
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for role in ROLES:
+            letters = cleaned_data.get(f"column_{role}") or ""
+            numbers = [column_number(part) for part in letters.replace("，", ",").split(",")
+                       if part.strip()]
+            if None in numbers:
+                self.add_error(f"column_{role}", _("Write the column’s letter as the spreadsheet "
+                                                   "shows it, such as C."))
+        return cleaned_data
+
+    def column_choice(self):
+        """Role → column numbers the editor assigned (roles left empty are read as usual)."""
+        choice = {}
+        for role in ROLES:
+            letters = self.cleaned_data.get(f"column_{role}") or ""
+            numbers = [column_number(part) for part in letters.replace("，", ",").split(",")
+                       if part.strip()]
+            if numbers and None not in numbers:
+                choice[role] = numbers
+        return choice
 
 class PlanConfirmForm(ConfirmImportForm):
     """The choices made on the preview: hidden upload state, unit name mappings, removals."""
@@ -92,8 +163,13 @@ class PlanConfirmForm(ConfirmImportForm):
         queryset=TaskPlanIndexPage.objects.all(), required=False, widget=forms.HiddenInput
     )
     year = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    title = forms.CharField(required=False, max_length=255, widget=forms.HiddenInput)
+    issuer = forms.ModelChoiceField(
+        queryset=UnitPage.objects.all(), required=False, widget=forms.HiddenInput
+    )
     names = forms.CharField(required=False, widget=forms.HiddenInput)
     conflicts = forms.CharField(required=False, widget=forms.HiddenInput)
+    columns = forms.CharField(required=False, widget=forms.HiddenInput)
     delete_in_use = forms.BooleanField(
         label=gettext_lazy(
             "Also delete the removed requirements that have progress reports, with their reports"
@@ -121,13 +197,18 @@ class PlanConfirmForm(ConfirmImportForm):
         self.initial.setdefault("names", json.dumps(self.unmatched_names, ensure_ascii=False))
         choices = mapping_choices()
         suggestions = Suggestions()
+        index = UnitNameIndex()
         for number, name in enumerate(self.unmatched_names):
+            initial, help_text, field_choices = KEEP, suggestions.help_text(name), choices
+            suggestion = index.suggest(name)
+            if suggestion is not None:
+                initial, help_text, field_choices = suggested_mapping(suggestion, choices)
             self.fields[f"map_{number}"] = forms.ChoiceField(
                 label=name,
-                choices=choices,
-                initial=KEEP,
+                choices=field_choices,
+                initial=initial,
                 required=False,
-                help_text=suggestions.help_text(name),
+                help_text=help_text,
             )
 
     def bound_names(self):
@@ -151,6 +232,19 @@ class PlanConfirmForm(ConfirmImportForm):
     def taken_from_file(self) -> set[int]:
         """The requirements whose conflict the editor resolved by taking the file's values."""
         return {pk for pk in self.conflict_ids if self.cleaned_data.get(f"conflict_{pk}") == TAKE}
+    def plan_fields(self):
+        return {name: self.cleaned_data[name] for name in ("title", "issuer")
+                if self.cleaned_data.get(name)}
+
+    def column_choice(self):
+        try:
+            choice = json.loads(self.cleaned_data.get("columns") or "{}")
+        except ValueError:
+            return {}
+        if not isinstance(choice, dict):
+            return {}
+        return {role: [n for n in numbers if isinstance(n, int) and 0 <= n < 1000]
+                for role, numbers in choice.items() if role in ROLES and isinstance(numbers, list)}
 
     def mapping_fields(self):
         return [self[f"map_{n}"] for n in range(len(self.unmatched_names))]
@@ -160,6 +254,27 @@ class PlanConfirmForm(ConfirmImportForm):
             (name, self.cleaned_data.get(f"map_{n}") or KEEP)
             for n, name in enumerate(self.unmatched_names)
         ]
+
+
+def suggested_mapping(suggestion, choices):
+    """The choice preselected for a name the register probably knows under another spelling
+    (the editor confirms it by importing, or picks another), its explanation and the choices."""
+    percent = round(suggestion.confidence * 100)
+    if suggestion.kind is not None:
+        value = f"{KIND}:{suggestion.kind}"
+        label = _("A new unit group of every unit of the kind “%(kind)s”, under this name") % {
+            "kind": suggestion.label}
+        choices = [*choices[:2], (value, label), *choices[2:]]
+        help_text = _("Probably every unit of the kind “%(kind)s” (confidence %(percent)s%%).") % {
+            "kind": suggestion.label, "percent": percent}
+        return value, help_text, choices
+    kind = "unit" if isinstance(suggestion.target, UnitPage) else "group"
+    value = f"{kind}:{suggestion.target.pk}"
+    help_text = _(
+        "Probably “%(name)s” (read as: %(steps)s; confidence %(percent)s%%). Confirm or choose "
+        "another."
+    ) % {"name": suggestion.label, "steps": "，".join(suggestion.steps), "percent": percent}
+    return (value if suggestion.is_likely else KEEP), help_text, choices
 
 
 def mapping_choices():
@@ -228,6 +343,9 @@ def apply_mappings(mappings, user=None) -> int:
             done += 1
             continue
         kind, _sep, pk = choice.partition(":")
+        if kind == KIND:
+            done += group_of_kind(name, pk)
+            continue
         target = (units if kind == "unit" else groups).get(int(pk)) if pk.isdigit() else None
         if target is None:
             raise PlanImportError(
@@ -236,6 +354,16 @@ def apply_mappings(mappings, user=None) -> int:
         add_alias(target, name, user)
         done += 1
     return done
+
+
+def group_of_kind(name, kind) -> int:
+    """A unit group named ``name`` holding every unit of ``kind`` (功能区管委会); 1 if made."""
+    if kind not in UnitKind.values:
+        raise PlanImportError(_("“%(name)s”: unknown kind of unit.") % {"name": name})
+    if UnitNameIndex().match(name) is not None:
+        return 1
+    UnitGroup.objects.create(name=name, member_kinds=[kind])
+    return 1
 
 
 def unmatched_names(outline) -> list[str]:
@@ -264,13 +392,45 @@ def conflict_rows(changes, confirm_form):
 
 
 def preview_sections(changes):
-    """[(section title, [task change, …]), …] in the table's order."""
+    """[(section title, [task change, …]), …] in the table's order; each changed requirement
+    carries its ``differences`` (old and new values) for the preview."""
     sections = []
     for task in changes.tasks:
+        for change in task.requirements:
+            change.differences = differences(change, task)
         if not sections or sections[-1][0] != (task.section_number, task.section_title):
             sections.append(((task.section_number, task.section_title), []))
         sections[-1][1].append(task)
     return [(title, tasks) for (_number, title), tasks in sections]
+
+
+def columns_read(changes):
+    """[(role label, "C 具体要求"), …]: the columns the reader used for each role."""
+    if changes is None or not changes.outline.columns:
+        return []
+    names = changes.outline.header_names
+    rows = []
+    for role in ROLES:
+        columns = changes.outline.columns.get(role) or []
+        shown = "、".join(f"{column_letter(c)}（{names.get(c, '')}）" if names.get(c)
+                         else column_letter(c) for c in columns)
+        rows.append((COLUMN_ROLE_LABELS[role], shown or "—"))
+    return rows
+
+
+def plan_identity_context(changes, parent, plan_fields):
+    """Which plan the table goes to, the other plans of its year (never chosen for the editor),
+    and whether a new plan lacks a title (the table had none and the form gave none)."""
+    if changes is None or changes.outline.year is None:
+        return {}
+    others = plans_of_year(changes.outline.year, parent)
+    if changes.plan is not None:
+        others = others.exclude(pk=changes.plan.pk)
+    title_missing = (
+        changes.plan is None and not changes.has_errors
+        and not (plan_fields.get("title") or changes.outline.title)
+    )
+    return {"other_plans_of_year": list(others), "title_missing": title_missing}
 
 
 class PlanImportView(WagtailAdminTemplateMixin, TemplateView):
@@ -317,10 +477,17 @@ class PlanImportView(WagtailAdminTemplateMixin, TemplateView):
         data = upload.read()
         file_name = PurePath(upload.name).name
         plan, parent, year = (form.cleaned_data[k] for k in ("plan", "parent", "year"))
-        changes = self.read(data, file_name, plan=plan, parent=parent, year=year)
+        plan_fields = form.plan_fields()
+        columns = form.column_choice()
+        changes = self.read(data, file_name, plan=plan, parent=parent, year=year,
+                            plan_fields=plan_fields, columns=columns)
         context = self.get_context_data(
-            upload_form=form, changes=changes, file_name=file_name, parent=parent
+            upload_form=form, changes=changes, file_name=file_name, parent=parent,
+            **plan_identity_context(changes, parent, plan_fields),
+            columns_read=columns_read(changes),
         )
+        if context.get("title_missing"):
+            return self.render_to_response(context)
         if changes is not None and not changes.has_errors:
             storage = MediaStorage(MEDIA_FOLDER=TMP_FOLDER)
             storage.save(data)
@@ -333,17 +500,21 @@ class PlanImportView(WagtailAdminTemplateMixin, TemplateView):
                     "plan": changes.plan.pk if changes.plan else None,
                     "parent": parent.pk if parent else None,
                     "year": changes.outline.year,
+                    "title": plan_fields.get("title", ""),
+                    "columns": json.dumps(columns),
+                    "issuer": plan_fields["issuer"].pk if plan_fields.get("issuer") else None,
                 },
             )
             context["conflicts"] = conflict_rows(changes, context["confirm_form"])
         return self.render_to_response(context)
 
     def read(self, data, file_name, *, plan=None, parent=None, year=None, index=None,
-             take_file=None):
+             take_file=None, plan_fields=None, columns=None):
         """The change set of the file, or None when reading it failed unexpectedly (logged)."""
         try:
-            return prepare_import(data, file_name, year=year, plan=plan, parent=parent, index=index,
-                                  take_file=take_file)
+            return prepare_import(data, file_name, year=year, plan=plan, parent=parent,
+                                  index=index, take_file=take_file, plan_fields=plan_fields,
+                                  columns=columns)
         except Exception:  # the parser reports bad files as problems; this is the last guard
             logger.exception("Reading the task plan %s failed", file_name)
             return None
@@ -377,9 +548,17 @@ class PlanImportView(WagtailAdminTemplateMixin, TemplateView):
                     year=form.cleaned_data["year"],
                     index=UnitNameIndex(),
                     take_file=form.taken_from_file(),
+                    plan_fields=form.plan_fields(),
+                    columns=form.column_choice(),
                 )
                 if changes is None or changes.has_errors:
                     raise PlanImportError(_("The file has errors; nothing was imported."))
+                identity = plan_identity_context(changes, parent, form.plan_fields())
+                if identity.get("title_missing"):
+                    raise PlanImportError(
+                        _("Give the title of the new plan; nothing was imported.")
+                    )
+                remember_columns(changes.outline, form.column_choice())
                 result = apply_changes(
                     changes,
                     parent=parent,

@@ -15,7 +15,7 @@ from wagtail_disclosure.core.permissions import UnitScopedFormMixin
 from wagtail_disclosure.units.models import UnitPage
 
 from .choices import PolicyKind, Validity
-from .publishing import release_problem
+from .publishing import kind_requires_interpretation, may_be_exempted, release_problem
 
 
 class PolicyDocumentPageForm(UnitScopedFormMixin, WagtailAdminPageForm):
@@ -25,16 +25,25 @@ class PolicyDocumentPageForm(UnitScopedFormMixin, WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.instance.pk and "requires_interpretation" in self.fields:
-            # The notice: every rule and normative document is interpreted.
-            self.initial["requires_interpretation"] = True
+            # The notice: every rule and normative document is interpreted; other kinds as the
+            # site's setting says for the kind a new document starts with.
+            self.initial["requires_interpretation"] = kind_requires_interpretation(
+                self.initial.get("kind", self.instance.kind)
+            )
 
     def clean(self):
         cleaned_data = super().clean()
+        self.refuse_exempting_kinds_always_interpreted(cleaned_data)
         if not self._publishing_or_submitting():
+            if not self.instance.pk:
+                # A new page is live until Wagtail saves it as a draft; say so before the model's
+                # check, so that saving a draft is never held back by the release rule.
+                self.instance.live = False
             return cleaned_data
         if self.instance.live:
             return cleaned_data
         document = self.instance
+        document.kind = cleaned_data.get("kind", document.kind)
         document.requires_interpretation = cleaned_data.get(
             "requires_interpretation", document.requires_interpretation
         )
@@ -42,6 +51,20 @@ class PolicyDocumentPageForm(UnitScopedFormMixin, WagtailAdminPageForm):
         if problem:
             self.add_error(None, problem)
         return cleaned_data
+
+    def refuse_exempting_kinds_always_interpreted(self, cleaned_data):
+        """Rules and normative documents are always interpreted: the box cannot be unticked."""
+        kind = cleaned_data.get("kind", self.instance.kind)
+        if "requires_interpretation" not in self.fields or may_be_exempted(kind):
+            return
+        if cleaned_data.get("requires_interpretation"):
+            return
+        newly_unticked = not self.instance.pk or "requires_interpretation" in self.changed_data
+        if newly_unticked or "kind" in self.changed_data:
+            self.add_error("requires_interpretation", _(
+                "Documents of the kind “%(kind)s” are always released together with an "
+                "interpretation; “requires interpretation” cannot be unticked."
+            ) % {"kind": PolicyKind(kind).label})
 
     def _publishing_or_submitting(self):
         """Publishing (now or scheduled) or sending up for approval: the notice returns a policy

@@ -19,7 +19,11 @@ from wagtail_disclosure.core.permissions import UnitPageMixin
 
 from .choices import CURRENT_VALIDITIES, ENDED_VALIDITIES, PolicyKind, Validity
 from .forms import PolicyDocumentPageForm, PolicyFilterForm
-from .publishing import publish_unless_blocked, release_problem
+from .publishing import (
+    kind_requires_interpretation,
+    publish_unless_blocked,
+    release_problem,
+)
 
 __all__ = [
     "PolicyKind",
@@ -157,15 +161,24 @@ class PolicyDocumentPage(UnitPageMixin, Page):
         blank=True,
         related_name="policy_documents",
     )
-    # Ticked for new documents in the editor (see PolicyDocumentPageForm); False by default in
-    # code so imports and fixtures that predate the rule keep working.
+    # Ticked for new documents in the editor as their kind asks (see PolicyDocumentPageForm);
+    # False in code only with an exemption reason where the kind requires interpretation.
     requires_interpretation = models.BooleanField(
         _("requires interpretation"),
         default=False,
         help_text=_(
             "Rules, normative documents and policies affecting people or businesses must be "
             "released together with an interpretation (同步解读). While ticked, the document "
-            "cannot go live unless an interpretation of it is live or goes live with it."
+            "cannot go live unless an interpretation of it is live or goes live with it. Rules "
+            "and normative documents always require one."
+        ),
+    )
+    interpretation_exemption = models.CharField(
+        _("reason no interpretation is needed"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Required when “requires interpretation” is unticked; kept in the page's history."
         ),
     )
     body = RichTextField(_("body"), blank=True)
@@ -190,6 +203,7 @@ class PolicyDocumentPage(UnitPageMixin, Page):
                 FieldRowPanel([FieldPanel("date_written"), FieldPanel("date_published")]),
                 FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("requires_interpretation"),
+                FieldPanel("interpretation_exemption"),
             ],
             heading=_("Metadata"),
         ),
@@ -244,13 +258,35 @@ class PolicyDocumentPage(UnitPageMixin, Page):
 
     # Release together (同步) -----------------------------------------------------------------
 
+    @property
+    def needs_interpretation(self):
+        """Whether the document goes live only with an interpretation."""
+        return self.requires_interpretation
+
     def clean(self):
         super().clean()
         self.validity = self.validity_from_history()
+        self.clean_interpretation_requirement()
         if self.live and self._going_live():
             problem = release_problem(self)
             if problem:
                 raise ValidationError(problem)
+
+    def clean_interpretation_requirement(self):
+        """A document of a kind that requires interpretation is let off only with a reason.
+
+        The editor's form also refuses to let off rules and normative documents at all; records
+        loaded from an older site may carry the reason they were published without one.
+        """
+        self.interpretation_exemption = (self.interpretation_exemption or "").strip()
+        if self.requires_interpretation:
+            self.interpretation_exemption = ""
+            return
+        if kind_requires_interpretation(self.kind) and not self.interpretation_exemption:
+            raise ValidationError({"interpretation_exemption": _(
+                "Give the reason this document needs no interpretation, or tick “requires "
+                "interpretation”."
+            )})
 
     def _going_live(self):
         if not self.pk:

@@ -13,6 +13,16 @@ the prepared interpretation is released with the document:
 
 A *prepared* interpretation interprets the document, is not live, and has "release with the
 document" ticked.
+
+Which documents the rule binds follows their kind (:func:`kind_requires_interpretation`): rules
+and normative documents always, other kinds as the site's setting says, and a document of such a
+kind is let off only with a written exemption reason, which the page's history keeps. Drafts are
+never held back: the rule applies when a document goes live, so an editor can save the document
+first and then create its interpretation from it (the 新建解读 action).
+
+Unpublishing the last live interpretation of a live document that needs one would leave the
+document live without it; the admin's unpublish view asks the editor to unpublish both or
+neither (:func:`documents_left_without_interpretation`).
 """
 
 import logging
@@ -22,9 +32,32 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from wagtail_disclosure.conf import get_setting
+
+from .choices import ALWAYS_INTERPRETED_KINDS
+
 logger = logging.getLogger(__name__)
 
 RELEASE_BLOCKED = "wagtail_disclosure.release_blocked"
+INTERPRETATION_EXEMPTED = "wagtail_disclosure.interpretation_exempted"
+UNPUBLISHED_WITH_INTERPRETATION = "wagtail_disclosure.unpublished_with_interpretation"
+
+
+def kind_requires_interpretation(kind):
+    """Whether documents of ``kind`` are released with an interpretation unless exempted.
+
+    Rules and normative documents always; other kinds as the site's setting
+    ``WAGTAIL_DISCLOSURE_INTERPRETATION_REQUIRED`` says (on for policy documents that affect the
+    public, off for work documents).
+    """
+    if kind in ALWAYS_INTERPRETED_KINDS:
+        return True
+    return bool(get_setting("WAGTAIL_DISCLOSURE_INTERPRETATION_REQUIRED").get(str(kind), False))
+
+
+def may_be_exempted(kind):
+    """Only documents of kinds the notice does not bind may be let off, with a reason."""
+    return kind not in ALWAYS_INTERPRETED_KINDS
 
 
 # A document's interpretations are reached through the relation they declare
@@ -51,20 +84,42 @@ def release_problem(document, *, count_prepared=False):
     With ``count_prepared`` a prepared interpretation counts, because the caller is about to
     release it in the same action.
     """
-    if not document.requires_interpretation:
+    if not document.needs_interpretation:
         return None
     if document.pk and live_interpretations(document).exists():
         return None
     if count_prepared and document.pk and prepared_interpretations(document).exists():
         return None
-    return _(
+    problem = _(
         "“%(title)s” must be released together with its interpretation (同步解读), and no "
-        "interpretation of it is live. Create an interpretation page that lists this document "
-        "under “interpreted documents” and keep “release with the document” ticked (saving it "
-        "as a draft is enough): publishing this document will then publish the interpretation "
-        "in the same action. Or publish an interpretation of it first. If this document needs no "
-        "interpretation, untick “requires interpretation”."
+        "interpretation of it is live. Save this document as a draft and choose “New "
+        "interpretation” in its header menu: the interpretation form opens with this document "
+        "chosen. Keep “release with the document” ticked there (saving it as a draft is enough) "
+        "and publishing this document will publish the interpretation in the same action. Or "
+        "publish an interpretation of it first."
     ) % {"title": document.title}
+    if may_be_exempted(document.kind):
+        problem += " " + _(
+            "If this document needs no interpretation, untick “requires interpretation” and "
+            "give the reason."
+        )
+    return problem
+
+
+def documents_left_without_interpretation(interpretation):
+    """Live documents that need an interpretation and would have none live without
+    ``interpretation`` (which is being unpublished)."""
+    if not interpretation.pk or not interpretation.live:
+        return []
+    documents = interpretation.interpreted_documents.live().order_by("pk")
+    left = []
+    for document in documents:
+        if not document.needs_interpretation:
+            continue
+        others = live_interpretations(document).exclude(pk=interpretation.pk)
+        if not others.exists():
+            left.append(document)
+    return left
 
 
 def release_prepared_interpretations(document, user=None):

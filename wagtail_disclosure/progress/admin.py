@@ -12,6 +12,7 @@ from wagtail_disclosure.core.permissions import is_unit_editor
 from wagtail_disclosure.plans.permissions import plan_policy
 from wagtail_disclosure.progress import panels as progress_panels  # noqa: F401  (registers the panel kinds)
 
+from .annual_work import year_work_summary
 from .dashboard import MyUnitWorkPanel, dashboard_panels
 from .imports import IMPORT_LOG_ACTION
 from .pages import unit_requirements_section
@@ -107,6 +108,11 @@ def add_progress_dashboard_panels(request, panels):
     if is_unit_editor(request.user):
         panels.append(MyUnitWorkPanel(request.user))
     panels.extend(dashboard_panels(request))
+
+
+@hooks.register("disclosure_annual_report_work")
+def year_work_for_annual_report(unit, year):
+    return year_work_summary(unit, year)
 
 
 @hooks.register("disclosure_unit_page_sections")

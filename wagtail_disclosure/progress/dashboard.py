@@ -12,6 +12,7 @@ from wagtail.admin.ui.components import Component
 from wagtail_disclosure.core.permissions import unit_ids
 
 from .models import ReportPanel
+from .panels import summarise
 from .states import DONE, STATE_ORDER, live_progress
 
 #: How many open requirements "Your unit's work" lists before pointing to the ledger.
@@ -28,7 +29,8 @@ class ReportPanelDashboardPanel(Component):
 
     def get_context_data(self, parent_context):
         request = parent_context.get("request")
-        return {"panel": self.panel, "body": self.panel.render(request), "panel_id": self.name}
+        return {"panel": self.panel, "body": summarise(self.panel, request),
+                "panel_id": self.name}
 
 
 class MyUnitWorkPanel(Component):

@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime
 
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -272,3 +274,73 @@ KINDS = [
 @hooks.register("register_disclosure_report_panel_kind")
 def register_progress_panel_kinds():
     return KINDS
+
+
+# -- The dashboard's summaries ------------------------------------------------------------------
+
+#: Bars in a dashboard summary's chart: the units (or sections) furthest behind.
+SUMMARY_BARS = 5
+#: Rows a list panel (overdue, upcoming) shows on the dashboard before the link to its report.
+SUMMARY_ROWS = 5
+PROGRESS_KINDS = {"completion_by_unit", "completion_by_section", "overdue", "upcoming_deadlines",
+                  "unit_ledger"}
+
+
+def summarise(panel, request=None):
+    """A panel as the dashboard shows it: a few numbers, a short chart of what is furthest
+    behind, and a link to the full report (the whole table is a paginated report, not
+    dashboard content). Kinds of other domains render as they are."""
+    if panel.kind not in PROGRESS_KINDS:
+        return panel.render(request)
+    snapshot = panel_snapshot(panel, request=request)
+    if panel.kind == "unit_ledger" and panel.unit_id:
+        snapshot = snapshot.narrowed(unit_ids={panel.unit_id})
+    tally = snapshot.tally()
+    context = {"tally": tally, "report_url": full_report_url(panel)}
+    if panel.kind in ("overdue", "upcoming_deadlines"):
+        pairs = listed_pairs(panel, snapshot)
+        context.update(pairs=pairs[:SUMMARY_ROWS], total=len(pairs))
+    else:
+        rows = (snapshot.by_section() if panel.kind == "completion_by_section"
+                else [(unit.title, t) for unit, t in
+                      snapshot.by_unit(panel_unit_ids(panel, snapshot.members))])
+        rows = [(title if isinstance(title, str) else title[1], t) for title, t in rows]
+        behind = sorted(rows, key=lambda r: (r[1].percent_done, -r[1].overdue))[:SUMMARY_BARS]
+        if len(rows) > 1:
+            context["chart"] = bar_chart(
+                chart_id=_chart_id(panel, request),
+                title=panel.title,
+                description=_(
+                    "The %(count)s furthest behind of %(total)s, by share of requirements done."
+                ) % {"count": len(behind), "total": len(rows)},
+                bars=[Bar(label, t.percent_done, f"{t.percent_done}%") for label, t in behind],
+            )
+        context["compared"] = len(rows)
+    return _render("wagtail_disclosure/progress/panels/summary.html", panel, request, **context)
+
+
+def listed_pairs(panel, snapshot):
+    if panel.kind == "overdue":
+        pairs = [(row, up) for row, up in snapshot.pairs() if up.state == OVERDUE]
+        pairs.sort(key=lambda p: (p[0].requirement.due_date or datetime.date.max, p[1].unit.path))
+        return pairs
+    until = snapshot.today + datetime.timedelta(days=panel.days)
+    pairs = [(row, up) for row, up in snapshot.pairs()
+             if up.state != DONE and row.requirement.due_date
+             and snapshot.today <= row.requirement.due_date <= until]
+    pairs.sort(key=lambda p: (p[0].requirement.due_date, p[1].unit.path))
+    return pairs
+
+
+def full_report_url(panel):
+    """The admin report holding the whole table behind a summary, filtered to its scope."""
+    name = "overdue" if panel.kind == "overdue" else "ledger"
+    params = {}
+    if panel.plan_id:
+        params["plan"] = panel.plan_id
+    if panel.section_number:
+        params["section"] = panel.section_number
+    if panel.unit_id:
+        params["unit"] = panel.unit_id
+    url = reverse(f"wagtail_disclosure_admin:{name}")
+    return f"{url}?{urlencode(params)}" if params else url

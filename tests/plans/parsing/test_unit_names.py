@@ -107,3 +107,19 @@ def test_unit_names_are_compared_without_width_or_spaces():
     assert normalize_unit_name("各县（市、区）政府（管委会）") == "各县(市、区)政府(管委会)"
     assert normalize_unit_name(" 市 财政局\u3000") == "市财政局"
     assert normalize_unit_name("市发展改革委") == normalize_unit_name("市发展改革委 ")
+
+
+def test_a_lead_named_with_qiantou_makes_the_units_told_to_carry_it_out_cooperate():
+    assert roles("市发展改革委牵头，市住建局等政府各有关部门负责落实") == [
+        ("市发展改革委", "lead"), ("市住建局", "cooperating"), ("市政府各有关部门", "cooperating"),
+    ]
+
+
+def test_a_lead_and_the_units_that_cooperate_with_it():
+    assert roles("市财政局牵头，市税务局、市商务局配合") == [
+        ("市财政局", "lead"), ("市税务局", "cooperating"), ("市商务局", "cooperating"),
+    ]
+
+
+def test_without_qiantou_units_told_to_carry_out_the_work_lead_it():
+    assert roles("市财政局、市税务局负责落实") == [("市财政局", "lead"), ("市税务局", "lead")]

@@ -38,7 +38,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--year", type=int, help="the plan's year (default: found in the title or file name)"
         )
-        parser.add_argument("--plan", help="slug of the plan page (default: the year)")
+        parser.add_argument(
+            "--plan",
+            help="slug of the plan page (default: the plan of the table's year and title; "
+            "a table without a title row makes a new plan unless named here)",
+        )
         parser.add_argument(
             "--parent", help="slug of the task plan index a new plan goes under (default: first)"
         )

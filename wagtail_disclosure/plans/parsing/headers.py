@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from .numbering import settle_columns_by_numbering
 from .tables import CellValue, Grid
 from .unit_names import COOPERATING, LEAD
 
@@ -44,10 +45,12 @@ class Columns:
     deadline: int | None = None
     index: int | None = None
     names: dict[int, str] = field(default_factory=dict)
+    section: int | None = None  # a column of section headings, told by their numbering
 
     @property
     def first(self) -> int:
-        used = [c for c in (self.task, self.deadline, *self.requirements) if c is not None]
+        used = [c for c in (self.section, self.task, self.deadline, *self.requirements)
+                if c is not None]
         return min(used + [column for column, _ in self.units])
 
 
@@ -149,7 +152,8 @@ def find_header(grid: Grid) -> Header | None:
             continue
         columns = read_columns(cells)
         if columns is not None:
-            return Header(grid=grid, row=row, columns=settle_text_columns(columns),
+            columns = settle_columns_by_numbering(settle_text_columns(columns), grid, row)
+            return Header(grid=grid, row=row, columns=columns,
                           cells=tuple(header_key(cell) for cell in cells))
     return None
 

@@ -77,6 +77,10 @@ class PlanOutline:
     problems: list[P.Problem]
     sheet_name: str | None
     header_row: int | None
+    columns: dict[str, list[int]] = field(default_factory=dict)  # role → columns, as read
+    header_names: dict[int, str] = field(default_factory=dict)  # column → header text
+    shape: str = ""  # the header's texts: tables of the same shape are read the same way
+    columns_remembered: bool = False  # read with the columns chosen for an earlier table
 
     @property
     def errors(self) -> list[P.Problem]:
@@ -129,6 +133,7 @@ class RowCells:
     units: list[tuple[int, str, Role]]
     deadline: CellValue
     index_value: str
+    section: str = ""
 
     @property
     def has_deadline(self) -> bool:
@@ -211,6 +216,7 @@ class OutlineReader:
                    if (text := self.own_text(index, column))],
             deadline=self.grid.value(index, columns.deadline),
             index_value=self.own_text(index, columns.index),
+            section=self.own_text(index, columns.section),
         )
 
     def own_text(self, index: int, column: int | None) -> str:
@@ -231,6 +237,10 @@ class OutlineReader:
         return self.columns.names.get(column) or column_letter(column)
 
     def place_row(self, row: RowCells) -> None:
+        if row.section:
+            self.enter_section(row)
+            if not (row.task or row.requirement or row.units or row.has_deadline):
+                return
         kind = self.heading_kind(row)
         if kind == "section":
             self.start_section(row)
@@ -249,10 +259,13 @@ class OutlineReader:
         return values[0][1] if values else ""
 
     def own_values(self, index: int) -> list[tuple[int, str]]:
-        """Non-empty cells that are not copies of a merged cell, leaving out the index column."""
+        """Non-empty cells that are not copies of a merged cell, leaving out the index and section
+        columns."""
         values = []
         for column, value in enumerate(self.grid.rows[index]):
-            if column == self.columns.index or (index, column) in self.grid.merged_from:
+            if column in (self.columns.index, self.columns.section):
+                continue
+            if (index, column) in self.grid.merged_from:
                 continue
             text = clean_text(value) if not hasattr(value, "year") else str(value)
             if text:
@@ -282,6 +295,16 @@ class OutlineReader:
         if row.index_value and not title.startswith(row.index_value):
             title = f"{row.index_value}、{title}"
         self.section = Section(title=title, source_row=row.number)
+        self.sections.append(self.section)
+        self.task = None
+        self.units = None
+        self.last_requirement = None
+
+    def enter_section(self, row: RowCells) -> None:
+        """A section column's cell: a new section, unless it repeats the current one."""
+        if self.section is not None and same_text(self.section.title, row.section):
+            return
+        self.section = Section(title=row.section, source_row=row.number)
         self.sections.append(self.section)
         self.task = None
         self.units = None

@@ -12,6 +12,7 @@ from pathlib import PurePath
 from wagtail_disclosure.core.bounded_reader import ReadingLimits
 
 from . import problems as P
+from .column_choice import apply_choice, describe, header_key
 from .headers import Header, find_header
 from .outline import NOTE_ROW, OutlineReader, PlanOutline, Resolver, clean_text, resolve_units
 from .tables import Grid, read_tables
@@ -23,39 +24,62 @@ ATTACHMENT_PREFIX = re.compile(r"^(附件\s*[0-9０-９一二三四五六七八�
 
 
 def parse_plan(source: bytes, filename: str, plan_year: int | None,
-               resolve: Resolver | None = None, limits: ReadingLimits | None = None) -> PlanOutline:
+               resolve: Resolver | None = None,
+               columns: dict[str, list[int]] | None = None,
+               limits: ReadingLimits | None = None) -> PlanOutline:
     """Read a task plan (.xlsx, .xls, .csv, .docx or text pasted from a PDF) into an outline.
 
     ``plan_year`` places deadlines such as 全年 and 6月底; when None it is taken from the title or
-    the file name. ``resolve(name)`` returns a unit's canonical name, or None for names the units
-    register does not know (they are kept as written and reported as warnings). ``limits``
-    bounds what is read of the file (see :mod:`wagtail_disclosure.core.bounded_reader`).
+    the file name. ``columns`` (role → column numbers) overrides the roles the reader would give
+    the columns (see ``column_choice``). ``resolve(name)`` returns a unit's canonical name, or
+    None for names the units register does not know (they are kept as written and reported as
+    warnings). ``limits`` bounds what is read of the file (see
+    :mod:`wagtail_disclosure.core.bounded_reader`).
     """
     try:
         grids, problems = read_tables(source, filename, limits)
     except P.TableReadError as failure:
         return empty_outline(filename, plan_year, [failure.problem])
-    header, others = choose_table(grids)
-    if header is None:
+    parts, others = choose_tables(grids)
+    if not parts:
         return empty_outline(filename, plan_year, problems + [no_header_problem(filename, grids)])
+    for part in parts:
+        part.columns = apply_choice(part.columns, columns or {})
+    header = parts[0]
     if others:
         problems.append(P.warning(P.OTHER_TABLES_IGNORED, table=header.grid.name or "",
                                   others=[grid.name or "" for grid in others]))
-    title = find_title(header) or PurePath(filename or "").stem or None
+    # Never the file name: it is what the office's computer called the file (附件2.xlsx), and it
+    # would become the public title of the plan. The editor gives the title when the table has none.
+    title = find_title(header)
     year = plan_year if plan_year is not None else find_year(title, filename)
     if year is None:
         problems.append(P.error(P.YEAR_NOT_FOUND, title=title or "", filename=filename))
     elif title_year(title) not in (None, year):
         problems.append(P.warning(P.YEAR_DIFFERS_FROM_TITLE, year=year, title=title or ""))
-    reader = OutlineReader(header, year)
-    sections = reader.read()
-    problems.extend(reader.problems)
-    problems.extend(resolve_units(reader.units_cells, resolve))
+    sections, units_cells = [], []
+    for part in parts:
+        reader = OutlineReader(part, year)
+        part_sections = reader.read()
+        if len(parts) > 1:
+            name_untitled_sections(part_sections, part, title)
+        sections.extend(part_sections)
+        problems.extend(reader.problems)
+        units_cells.extend(reader.units_cells)
+    problems.extend(resolve_units(units_cells, resolve))
     if not any(task.requirements for section in sections for task in section.tasks):
         problems.append(P.error(P.NO_REQUIREMENTS, header.row_number))
     problems.sort(key=lambda problem: (problem.row is not None, problem.row or 0))
     return PlanOutline(title=title, year=year, sections=sections, problems=problems,
-                       sheet_name=header.grid.name, header_row=header.row_number)
+                       sheet_name=header.grid.name, header_row=header.row_number,
+                       columns=describe(header.columns), header_names=header_names(header),
+                       shape=header_key(header))
+
+
+def header_names(header: Header) -> dict[int, str]:
+    """Column number → the header text as written, for the preview."""
+    row = header.grid.rows[header.row]
+    return {column: clean_text(value) for column, value in enumerate(row) if clean_text(value)}
 
 
 def empty_outline(filename: str, plan_year: int | None, problems: list[P.Problem]) -> PlanOutline:
@@ -63,12 +87,33 @@ def empty_outline(filename: str, plan_year: int | None, problems: list[P.Problem
                        sheet_name=None, header_row=None)
 
 
-def choose_table(grids: list[Grid]) -> tuple[Header | None, list[Grid]]:
-    """The first sheet or table with a task-plan header, and the others that also have one."""
+def choose_tables(grids: list[Grid]) -> tuple[list[Header], list[Grid]]:
+    """The sheets or tables that make the plan, and the others that also have a header.
+
+    A workbook split into one sheet per section repeats the same header on every sheet: those
+    sheets are read one after another as one plan. A sheet with a different header is another
+    table (a summary, last year's plan) and is left out with a warning.
+    """
     headers = [header for header in map(find_header, grids) if header is not None]
     if not headers:
-        return None, []
-    return headers[0], [header.grid for header in headers[1:]]
+        return [], []
+    first = headers[0]
+    parts = [h for h in headers if same_header(h, first)]
+    return parts, [h.grid for h in headers if not same_header(h, first)]
+
+
+def same_header(header: Header, other: Header) -> bool:
+    return tuple(filter(None, header.cells)) == tuple(filter(None, other.cells))
+
+
+def name_untitled_sections(sections, header: Header, plan_title: str | None) -> None:
+    """A sheet of a split workbook without section rows is one section: its title row (when it
+    is not the plan's title) or else the sheet's name."""
+    own_title = find_title(header)
+    name = own_title if own_title and own_title != plan_title else header.grid.name
+    for section in sections:
+        if section.title is None:
+            section.title = name
 
 
 def no_header_problem(filename: str, grids: list[Grid]) -> P.Problem:

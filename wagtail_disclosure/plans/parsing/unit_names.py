@@ -70,11 +70,25 @@ def split_units(cell: str | None, default_role: Role = LEAD) -> list[UnitRef]:
     """
     if not cell or not str(cell).strip():
         return []
-    refs: list[UnitRef] = []
+    clauses: list[tuple[list[UnitRef], bool]] = []  # (refs, names its lead with 牵头)
     for label_role, part in split_role_labels(str(cell)):
         for clause in split_outside_brackets(part, CLAUSE_SEPARATORS):
-            refs.extend(read_clause(clause, label_role or default_role))
-    return deduplicate(refs)
+            refs, named_leads = read_clause(clause, label_role or default_role)
+            clauses.append((refs, bool(named_leads) or label_role == LEAD))
+    return deduplicate(others_cooperate(clauses))
+
+
+def others_cooperate(clauses: list[tuple[list[UnitRef], bool]]) -> list[UnitRef]:
+    """``A牵头，B等有关部门负责落实``: once a clause names the lead with 牵头, the units of the
+    other clauses (given 负责落实, or no role word) carry the work out with A: they cooperate."""
+    any_named_lead = any(named for _, named in clauses)
+    result: list[UnitRef] = []
+    for refs, named in clauses:
+        if not any_named_lead or named:
+            result.extend(refs)
+        else:
+            result.extend(UnitRef(ref.name, COOPERATING) for ref in refs)
+    return result
 
 
 def split_role_labels(cell: str) -> list[tuple[Role | None, str]]:
@@ -107,21 +121,34 @@ def split_outside_brackets(text: str, separators: str) -> list[str]:
     return [piece for piece in (p.strip() for p in pieces) if piece]
 
 
-def read_clause(clause: str, default_role: Role) -> list[UnitRef]:
-    """Names in one comma-separated clause; a trailing role word covers the names before it."""
+def read_clause(clause: str, default_role: Role) -> tuple[list[UnitRef], list[UnitRef]]:
+    """Names in one comma-separated clause; a trailing role word covers the names before it.
+
+    Also returns the refs named lead by 牵头 itself (not by 负责 or the column).
+    """
     names = join_group_names(split_outside_brackets(clause, NAME_SEPARATORS))
     names = share_level_prefixes(names)
     refs: list[UnitRef] = []
+    named_leads: list[UnitRef] = []
     pending: list[str] = []
     for raw_name in names:
         name, role = strip_role_words(raw_name)
         for part in split_group_after_deng(name):
             pending.append(part)
         if role is not None:
-            refs.extend(UnitRef(part, role) for part in pending)
+            new = [UnitRef(part, role) for part in pending]
+            refs.extend(new)
+            if role == LEAD and names_lead_by_qiantou(raw_name):
+                named_leads.extend(new)
             pending = []
     refs.extend(UnitRef(part, default_role) for part in pending)
-    return refs
+    return refs, named_leads
+
+
+def names_lead_by_qiantou(raw_name: str) -> bool:
+    """``X牵头``, ``X牵头负责``, ``X（牵头）``: the lead is named as such."""
+    text = raw_name.rstrip()
+    return text.endswith(("牵头", "牵头负责")) or bool(re.search(r"[（(]\s*牵头\s*[）)]$", text))
 
 
 def join_group_names(names: list[str]) -> list[str]:
@@ -176,7 +203,11 @@ def split_group_after_deng(name: str) -> list[str]:
     """``市司法局等市政府有关部门、单位`` names 市司法局 and the group after 等."""
     match = GROUP_AFTER_DENG.match(name)
     if match:
-        return [match["first"].strip(), match["group"].strip()]
+        first, group = match["first"].strip(), match["group"].strip()
+        level = next((p for p in ("省", "市", "县", "区") if first.startswith(p)), "")
+        if level and group.startswith("政府"):
+            group = level + group  # 市住建局等政府各有关部门: the city government's departments
+        return [first, group]
     if name.endswith("等") and len(name) > 1:
         return [name[:-1].strip()]
     return [name]
