@@ -35,6 +35,7 @@ from wagtail_disclosure.core.text import normalize_name
 from wagtail_disclosure.units.matching import UnitNameIndex
 from wagtail_disclosure.units.models import UnitGroup, UnitPage
 
+from .bulk import update_search_index, write_new_task_pages
 from .messages import problem_message
 from .models import (
     Requirement,
@@ -556,21 +557,24 @@ def apply_changes(
     user=None,
     delete_in_use: bool = False,
     file_name: str = "",
+    bulk: bool = True,
 ) -> ApplyResult:
     """Write ``changes`` in one transaction. Nothing at all is written when nothing changed.
 
     ``parent`` receives a new plan. Removed requirements with progress are kept on their page
     unless ``delete_in_use`` (the editor confirmed), which deletes their progress too.
+    New task pages are written in bulk (:mod:`.bulk`) unless ``bulk`` is False: the page-by-page
+    way, kept as the reference the bulk way is tested against.
     """
     if changes.has_errors:
         raise PlanImportError(_("The file has errors; nothing was imported."))
     if changes.plan is not None and not changes.has_changes:
         return ApplyResult(plan=changes.plan, changes=changes)
     with transaction.atomic():
-        return _apply(changes, parent, user, delete_in_use, file_name)
+        return _apply(changes, parent, user, delete_in_use, file_name, bulk)
 
 
-def _apply(changes, parent, user, delete_in_use, file_name) -> ApplyResult:
+def _apply(changes, parent, user, delete_in_use, file_name, bulk=True) -> ApplyResult:
     plan = changes.plan
     fields = dict(changes.plan_fields)
     if plan is None:
@@ -601,9 +605,15 @@ def _apply(changes, parent, user, delete_in_use, file_name) -> ApplyResult:
     result.kept = len(kept_ids)
     result.deleted = len(changes.removed) - len(kept_ids)
 
-    # New pages first (empty), so moved requirements have somewhere to go.
+    # New pages first (empty), so moved requirements have somewhere to go. Pages whose every
+    # requirement is new are written in bulk (plans.bulk); the others page by page.
     new_tasks = changes.created_tasks
-    for task, slug in zip(new_tasks, next_task_slugs(plan, len(new_tasks)), strict=True):
+    slugs = dict(zip(map(id, new_tasks), next_task_slugs(plan, len(new_tasks)), strict=True))
+    in_bulk = [t for t in new_tasks if bulk and all(c.existing is None for c in t.requirements)]
+    write_new_task_pages(plan, in_bulk, [slugs[id(t)] for t in in_bulk], user)
+    written = set(map(id, in_bulk))
+    new_tasks = [t for t in new_tasks if id(t) not in written]
+    for task, slug in zip(new_tasks, [slugs[id(t)] for t in new_tasks], strict=True):
         page = TaskPage(
             title=task.title,
             slug=slug,
@@ -623,9 +633,12 @@ def _apply(changes, parent, user, delete_in_use, file_name) -> ApplyResult:
         Requirement.objects.filter(pk__in=pks).update(task_id=page_pk)
 
     # Every page that gains, loses or changes a requirement gets a new revision, published.
+    rewritten = []
     for task in changes.tasks:
         # Source rows refer to the stored source file: when it is replaced, all are renumbered.
         if not (task.needs_write or (task.rows_changed and changes.source_changed)):
+            continue
+        if id(task) in written:
             continue
         page = task.existing
         for name in ("section_number", "section_title", "task_number", "title"):
@@ -646,6 +659,7 @@ def _apply(changes, parent, user, delete_in_use, file_name) -> ApplyResult:
         page.requirements = [r for r, _links in built] + kept
         revision = page.save_revision(user=user, log_action=True)
         revision.publish(user=user)
+        rewritten.append(page.pk)
 
     # Pages whose every requirement is gone: deleted, or kept with what has progress.
     for page in changes.removed_tasks:
@@ -653,10 +667,12 @@ def _apply(changes, parent, user, delete_in_use, file_name) -> ApplyResult:
         if keep:
             page.requirements = keep
             page.save_revision(user=user, log_action=True).publish(user=user)
+            rewritten.append(page.pk)
         else:
             DeletePageAction(page.specific, user=user).execute(skip_permission_checks=True)
 
     reorder(plan, [t.existing for t in changes.tasks])
+    update_search_index(rewritten)
 
     # The plan's own revision, with the import's log entry saying what changed.
     plan.refresh_from_db()
