@@ -20,6 +20,12 @@ DEFAULTS = {
     "WAGTAIL_DISCLOSURE_REQUEST_RATE_LIMIT": (5, 3600),
     # Form posts (valid or not) one address may make: (count, period in seconds).
     "WAGTAIL_DISCLOSURE_REQUEST_POST_LIMIT": (30, 3600),
+    # The cache (a key of CACHES) keeping rendered plan, task and unit tables and dashboard
+    # panels; shared between processes (Redis, Memcached, database) when a site runs several.
+    "WAGTAIL_DISCLOSURE_CACHE": "default",
+    # Seconds a rendered table stays in that cache. Changes do not wait for it (each change
+    # replaces the cache's version key); it only lets entries of old versions age out.
+    "WAGTAIL_DISCLOSURE_PAGE_CACHE_TIMEOUT": 24 * 3600,
 }
 
 
