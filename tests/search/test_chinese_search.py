@@ -65,3 +65,29 @@ def test_the_query_set_reaches_the_recall_floor(searchable_demo):
           f"over {figures.queries} queries")
     assert figures.queries >= 50
     assert figures.recall >= RECALL_FLOOR, figures.misses
+
+
+def test_on_sqlite_a_common_word_is_ranked_in_one_statement_then_the_pages_fetched(
+    searchable_demo,
+):
+    """公开 is in nearly every page: ranking must not cost a query (or subquery) per hit."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's FTS5 ranking")
+    with CaptureQueriesContext(connection) as queries:
+        results = list(Page.objects.live().search("公开")[:10])
+        count = Page.objects.live().search("公开").count()
+
+    assert len(results) == 10 and count > 10
+    assert len(queries) == 3, [q["sql"] for q in queries]
+    assert "bm25(" in queries[0]["sql"] and "LIMIT" in queries[0]["sql"]
+
+
+def test_search_results_come_in_pages_of_ten_without_repeats(searchable_demo):
+    search = Page.objects.live().search("公开")
+    first, second = list(search[:10]), list(search[10:20])
+
+    assert len(first) == 10 and second
+    assert not {p.pk for p in first} & {p.pk for p in second}

@@ -21,6 +21,7 @@ from wagtail.search.backends import database
 from wagtail.search.index import AutocompleteField, RelatedFields, SearchField
 from wagtail.search.query import And, Or, PlainText, SearchQuery
 
+from .ranking import RankedSQLiteQueryCompiler, RankedSQLiteResults
 from .segmenters import get_segmenter
 
 DEFAULT_SEGMENTER = "bigram"
@@ -116,6 +117,10 @@ def chinese_backend_class(base_class):
             query = segmented_query(query, self.segmenter, operator)
             return super().autocomplete(query, model_or_queryset, fields=fields, **kwargs)
 
+    if RankedSQLiteQueryCompiler.__mro__[1] is base_class.query_compiler_class:
+        # SQLite: rank in one pass (ranking.py) instead of a subquery per candidate row.
+        ChineseSearchBackend.query_compiler_class = RankedSQLiteQueryCompiler
+        ChineseSearchBackend.results_class = RankedSQLiteResults
     ChineseSearchBackend.__name__ = "Chinese" + base_class.__name__
     _classes[base_class] = ChineseSearchBackend
     return ChineseSearchBackend
