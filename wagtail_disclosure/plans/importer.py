@@ -112,6 +112,15 @@ def links_of_outline(requirement, index: UnitNameIndex) -> Links:
 
 def links_of_requirement(requirement: Requirement) -> Links:
     """The stored links (from prefetched relations: no query per requirement)."""
+    stored = getattr(requirement, "_stored_links", None)
+    if stored is not None:
+        return Links(
+            **{name: list(stored[name]) for name in LINK_FIELDS},
+            unmatched=[
+                {"name": u.get("name", ""), "role": u.get("role", "lead")}
+                for u in (requirement.unmatched_units or [])
+            ],
+        )
     return Links(
         lead_units=[u.pk for u in requirement.lead_units.all()],
         lead_groups=[g.pk for g in requirement.lead_groups.all()],
@@ -308,18 +317,38 @@ class ChangeSet:
 def existing_tasks(plan: TaskPlanPage | None) -> list[TaskPage]:
     if plan is None or plan.pk is None:
         return []
-    return list(
+    pages = list(
         TaskPage.objects.child_of(plan)
         .order_by("path")
         .prefetch_related(
             models.Prefetch(
-                "requirements",
-                queryset=Requirement.objects.order_by("sort_order", "pk").prefetch_related(
-                    *LINK_FIELDS
-                ),
+                "requirements", queryset=Requirement.objects.order_by("sort_order", "pk")
             )
         )
     )
+    attach_stored_links([r for page in pages for r in page.requirements.all()])
+    return pages
+
+
+def attach_stored_links(requirements: list[Requirement]) -> None:
+    """Read the requirements' four relations in one query per relation table (modelcluster's
+    prefetch costs a queryset per requirement and relation: seconds for a large plan) and keep
+    the primary keys on each requirement for :func:`links_of_requirement`."""
+    by_pk = {r.pk: r for r in requirements}
+    for requirement in requirements:
+        requirement._stored_links = {name: [] for name in LINK_FIELDS}
+    if not by_pk:
+        return
+    for name in LINK_FIELDS:
+        field = Requirement._meta.get_field(name)
+        through = field.remote_field.through
+        rows = (
+            through.objects.filter(**{f"{field.m2m_field_name()}__in": list(by_pk)})
+            .order_by("pk")
+            .values_list(field.m2m_column_name(), field.m2m_reverse_name())
+        )
+        for requirement_id, target_id in rows:
+            by_pk[requirement_id]._stored_links[name].append(target_id)
 
 
 def match_tasks(new_tasks: list[TaskChange], pages: list[TaskPage]) -> None:

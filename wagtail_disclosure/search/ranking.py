@@ -25,7 +25,7 @@ try:  # the SQLite backend exists only where FTS5 does
         SQLiteSearchResults,
     )
     from modelsearch.utils import get_descendants_content_types_pks
-except ImportError:  # pragma: no cover - a site without FTS5
+except (ImportError, LookupError):  # not SQLite, or SQLite without FTS5
     SQLiteSearchQueryCompiler = SQLiteSearchResults = None
 
 #: bm25 weights of the FTS5 columns (autocomplete, title, body): a hit in the title counts
