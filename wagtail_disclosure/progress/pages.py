@@ -29,6 +29,14 @@ class NamedUnit:
     is_group: bool = False
 
 
+def unit_url(unit, snapshot, request):
+    """A live unit's page URL, resolved once per snapshot (a unit is named on many rows)."""
+    urls = snapshot.__dict__.setdefault("unit_urls", {})
+    if unit.pk not in urls:
+        urls[unit.pk] = unit.get_url(request) if unit.live else None
+    return urls[unit.pk]
+
+
 def responsible_units(row, snapshot, request):
     """The units and groups a requirement names, as the table names them, linked to unit
     pages; names no unit matched are kept as written."""
@@ -43,8 +51,7 @@ def responsible_units(row, snapshot, request):
         for unit_id in unit_ids:
             unit = snapshot.units.get(unit_id)
             if unit is not None:
-                url = unit.get_url(request) if unit.live else None
-                out.append(NamedUnit(unit.title, url, role))
+                out.append(NamedUnit(unit.title, unit_url(unit, snapshot, request), role))
     for item in row.requirement.unmatched_units or []:
         name = item.get("name") if isinstance(item, dict) else str(item)
         role = item.get("role", UnitRole.LEAD) if isinstance(item, dict) else UnitRole.LEAD

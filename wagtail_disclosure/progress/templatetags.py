@@ -1,6 +1,8 @@
 """Template tags of plan and progress pages: deadlines in Chinese, the plan table."""
 
 from django import template
+from django.template.loader import get_template
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from wagtail_disclosure.core.templatetags import cn_date
@@ -65,3 +67,17 @@ def cached_table(parser, token):
     nodelist = parser.parse(("endcached_table",))
     parser.delete_first_token()
     return CachedTableNode(nodelist, parser.compile_filter(bits[1]), parser.compile_filter(bits[2]))
+
+
+RESPONSIBLE_UNITS = "wagtail_disclosure/progress/includes/responsible_units.html"
+
+
+@register.simple_tag(takes_context=True)
+def responsible_units(context, units):
+    """The responsible units of a row, as the ``responsible_units.html`` include renders them,
+    rendered once per distinct list within a page (a plan names the same units on many rows)."""
+    memo = context.render_context.setdefault("disclosure_responsible_units", {})
+    key = tuple((u.name, u.url, u.role, u.is_group) for u in units)
+    if key not in memo:
+        memo[key] = get_template(RESPONSIBLE_UNITS).render({"units": units})
+    return mark_safe(memo[key])  # noqa: S308 - rendered by the include's template
