@@ -45,9 +45,11 @@ messages: install
 
 # Benchmarks build their own throwaway databases (BENCH_DATABASE_URL for PostgreSQL).
 bench: install
+	$(VENV)/bin/pip install --quiet -e ".[bench]"
 	$(PY) benchmarks/run_all.py
 
 bench-full: install
+	$(VENV)/bin/pip install --quiet -e ".[bench]"
 	$(PY) benchmarks/run_all.py --full
 
 clean:
