@@ -91,3 +91,29 @@ def test_search_results_come_in_pages_of_ten_without_repeats(searchable_demo):
 
     assert len(first) == 10 and second
     assert not {p.pk for p in first} & {p.pk for p in second}
+
+
+def test_a_result_shows_its_kind_date_unit_and_the_hit_in_an_excerpt(searchable_demo, client):
+    from wagtail_disclosure.policies.models import PolicyDocumentPage
+
+    document = PolicyDocumentPage.objects.live().get(title__contains="优化营商环境若干措施的通知")
+    response = client.get("/search/", {"query": "容缺受理"})
+    html = response.content.decode()
+
+    hit = next(h for h in response.context["hits"] if h.page.pk == document.pk)
+    assert hit.kind == str(PolicyDocumentPage._meta.verbose_name)
+    assert hit.date == document.date_published
+    assert hit.unit == document.issuer.title
+    assert "<mark>容缺受理</mark>" in str(hit.excerpt)
+    assert "<mark>容缺受理</mark>" in html and hit.unit in html
+
+
+def test_results_are_paginated_with_links_to_the_next_page(searchable_demo, client):
+    first = client.get("/search/", {"query": "公开"})
+    second = client.get("/search/", {"query": "公开", "page": 2})
+
+    assert first.context["search_results"].paginator.count > 10
+    assert 'rel="next"' in first.content.decode()
+    assert {h.page.pk for h in first.context["hits"]}.isdisjoint(
+        h.page.pk for h in second.context["hits"]
+    )
