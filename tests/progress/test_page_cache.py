@@ -154,3 +154,24 @@ def test_plan_task_and_unit_pages_cost_the_same_queries_at_84_and_2000_requireme
 
     assert big == small
     assert all(warm < cold for cold, warm in big.values())
+
+
+def test_a_new_report_shows_on_the_dashboard_at_the_next_request(
+    client, plan_2022, county, manager
+):
+    from django.urls import reverse
+
+    from wagtail_disclosure.progress.models import ReportPanel
+
+    ReportPanel.objects.create(
+        title="任城区台账", kind="unit_ledger", plan=plan_2022, unit=county, show_on_dashboard=True
+    )
+    client.force_login(manager)
+    requirement = first_requirement_of_county_group(county)
+    before = page(client, reverse("wagtailadmin_home"))
+
+    make_report(requirement, county, "in_progress", datetime.date(2022, 9, 3), percent=37)
+
+    after = page(client, reverse("wagtailadmin_home"))
+    assert after != before
+    assert "37%" in after

@@ -15,6 +15,7 @@ Wagtail's compiler unchanged.
 from __future__ import annotations
 
 from django.db import connections
+from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.search.query import And, Or, PlainText
 
 try:  # the SQLite backend exists only where FTS5 does
@@ -24,7 +25,6 @@ try:  # the SQLite backend exists only where FTS5 does
         SQLiteSearchQueryCompiler,
         SQLiteSearchResults,
     )
-    from modelsearch.utils import get_descendants_content_types_pks
 except (ImportError, LookupError):  # not SQLite, or SQLite without FTS5
     SQLiteSearchQueryCompiler = SQLiteSearchResults = None
 
@@ -141,4 +141,115 @@ class RankedSQLiteResults(SQLiteSearchResults or object):
         sql, params = self.query_compiler.ranked_statement(count=True)
         with connections[self.query_compiler.queryset.db].cursor() as cursor:
             cursor.execute(sql, params)
+            return cursor.fetchone()[0]
+
+
+# -- PostgreSQL ----------------------------------------------------------------------------------
+# Wagtail's PostgreSQL backend matches ``title || body @@ query``: the concatenated vector cannot
+# use the GIN indexes on ``title`` and ``body``, so every query reads every index entry. Matching
+# ``title @@ q OR body @@ q`` uses both indexes; ranking and ``LIMIT`` are in the same statement.
+
+try:
+    from modelsearch.backends.database.postgres.postgres import (
+        IndexEntry as PostgresIndexEntry,
+    )
+    from modelsearch.backends.database.postgres.postgres import (
+        PostgresSearchQueryCompiler,
+        PostgresSearchResults,
+    )
+except (ImportError, LookupError):  # not PostgreSQL
+    PostgresSearchQueryCompiler = PostgresSearchResults = None
+
+
+def tsquery_text(query) -> str | None:
+    """The ``to_tsquery`` text of a query of plain texts, ANDs and ORs (None: not covered)."""
+    if isinstance(query, PlainText):
+        tokens = query.query_string.split()
+        if not tokens:
+            return None
+        quoted = ["'" + t.replace("\\", "\\\\").replace("'", "''") + "'" for t in tokens]
+        return "(" + (" & " if query.operator.upper() == "AND" else " | ").join(quoted) + ")"
+    if isinstance(query, And | Or):
+        parts = [tsquery_text(q) for q in query.subqueries]
+        if not parts or None in parts:
+            return None
+        return "(" + (" & " if isinstance(query, And) else " | ").join(parts) + ")"
+    return None
+
+
+class RankedPostgresQueryCompiler(PostgresSearchQueryCompiler or object):
+    """Wagtail's PostgreSQL compiler, matching through the GIN indexes and ranking in one
+    statement for plain queries."""
+
+    def ranked_statement(self, config, *, count=False):
+        if not self.order_by_relevance or self.fields:
+            return None
+        text = tsquery_text(self.query)
+        if text is None:
+            return None
+        content_types = list(get_descendants_content_types_pks(self.queryset.model))
+        if not content_types:
+            return None
+        pk = self.queryset.model._meta.pk
+        inner_sql, inner_params = self.queryset.values(pk.attname).query.sql_with_params()
+        quote = connections[self.queryset.db].ops.quote_name
+        tsquery = "to_tsquery(%s::regconfig, %s)" if config else "to_tsquery(%s)"
+        select = (
+            "COUNT(*)"
+            if count
+            else "e.object_id, 2 * ts_rank(e.title, q.q) + ts_rank(e.body, q.q) AS rank"
+        )
+        sql = (
+            f"SELECT {select} FROM {PostgresIndexEntry._meta.db_table} e, {tsquery} AS q(q) "
+            "WHERE (e.title @@ q.q OR e.body @@ q.q) "
+            f"AND e.content_type_id IN ({', '.join(['%s'] * len(content_types))}) "
+            f"AND e.object_id IN (SELECT CAST(s.{quote(pk.column)} AS TEXT) FROM ({inner_sql}) s)"
+        )
+        params = [*([config] if config else []), text, *content_types, *inner_params]
+        if not count:
+            sql += " ORDER BY rank DESC, e.object_id"
+        return sql, params
+
+
+class RankedPostgresResults(PostgresSearchResults or object):
+    """Search results whose page of hits and count come from the one-statement query."""
+
+    def _statement(self, count=False):
+        compiler = self.query_compiler
+        if not isinstance(compiler, RankedPostgresQueryCompiler):
+            return None
+        return compiler.ranked_statement(compiler.get_config(self.backend), count=count)
+
+    def _do_search(self):
+        statement = self._statement()
+        if statement is None:
+            return super()._do_search()
+        sql, params = statement
+        if self.stop is not None:
+            sql += " LIMIT %s"
+            params = [*params, self.stop - self.start]
+        sql += " OFFSET %s"
+        params = [*params, self.start]
+        compiler = self.query_compiler
+        with connections[compiler.queryset.db].cursor() as cursor:
+            cursor.execute(sql, params)
+            ranked = cursor.fetchall()
+        pk = compiler.queryset.model._meta.pk
+        ids = [pk.to_python(object_id) for object_id, _rank in ranked]
+        objects = compiler.queryset.in_bulk(ids)
+        results = []
+        for (_object_id, rank), key in zip(ranked, ids, strict=True):
+            obj = objects.get(key)
+            if obj is not None:
+                if self._score_field:
+                    setattr(obj, self._score_field, rank)
+                results.append(obj)
+        return results
+
+    def _do_count(self):
+        statement = self._statement(count=True)
+        if statement is None:
+            return super()._do_count()
+        with connections[self.query_compiler.queryset.db].cursor() as cursor:
+            cursor.execute(*statement)
             return cursor.fetchone()[0]
