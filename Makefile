@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) example_site/manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup install migrate demo lint messages bench clean
+.PHONY: run test setup install migrate demo lint messages bench bench-full clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,8 +49,14 @@ lint: install
 messages: install
 	cd wagtail_disclosure && ../$(PY) ../example_site/manage.py makemessages -l zh_Hans --no-obsolete && ../$(PY) ../example_site/manage.py compilemessages -l zh_Hans
 
-bench: setup
+# Benchmarks build their own throwaway databases (BENCH_DATABASE_URL for PostgreSQL).
+bench: install
+	$(VENV)/bin/pip install --quiet -e ".[bench]"
 	$(PY) benchmarks/run_all.py
+
+bench-full: install
+	$(VENV)/bin/pip install --quiet -e ".[bench]"
+	$(PY) benchmarks/run_all.py --full
 
 clean:
 	rm -rf $(VENV) example_site/db.sqlite3 example_site/media

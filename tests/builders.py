@@ -464,3 +464,62 @@ def make_office_unit_editor(username, unit):
     user = get_user_model().objects.create_user(username, f"{username}@example.com", "pw")
     UnitMembership.objects.create(user=user, unit=unit)
     return user
+# -- generated task tables ---------------------------------------------------------------------
+
+GENERATED_DEADLINES = (
+    "全年",
+    "2022年10月底前完成，长期坚持",
+    "定期更新",
+    "2022 年 6 月底",
+    "三季度末",
+    "长期坚持",
+    "２０２２年９月１５日前",
+    "每季度",
+)
+GENERATED_UNITS = (
+    "各县（市、区）政府（管委会），市发展改革委、市工业和信息化局",
+    "市财政局牵头，市税务局配合",
+    "市、县级政府办公室",
+    "各县(市、区)政府(管委会), 市司法局等市政府有关部门、单位",
+)
+
+
+def write_plan_workbook(path, requirements, per_task=8, per_units_cell=3, tasks_per_section=25):
+    """A task table of ``requirements`` rows as an office writes it (xlsx): a title row, the
+    header, section rows merged across, task cells merged down over ``per_task`` rows and unit
+    cells over ``per_units_cell`` rows; unit names and deadlines in the table's usual forms.
+    For the bulk-import comparison and ``benchmarks/``."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["2022年政务公开工作任务分解表"])
+    sheet.merge_cells("A1:D1")
+    sheet.append(["工作任务", "责任单位", "具体要求", "完成时限"])
+    row = 2
+    per_section = per_task * tasks_per_section
+    for number in range(requirements):
+        if number % per_section == 0:
+            row += 1
+            section = number // per_section
+            title = f"{SECTION_NUMERALS[section % 10]}、第{section + 1}部分"
+            sheet.append([title, None, None, None])
+            sheet.merge_cells(f"A{row}:D{row}")
+        row += 1
+        task = units = None
+        if number % per_task == 0:
+            task = f"（{number // per_task + 1}）任务{number // per_task}"
+        if number % per_units_cell == 0:
+            units = GENERATED_UNITS[number % len(GENERATED_UNITS)]
+        text = f"第{number + 1}项具体要求：做好营商环境、乡村振兴等相关信息公开工作。"
+        sheet.append([task, units, text, GENERATED_DEADLINES[number % len(GENERATED_DEADLINES)]])
+        if task is not None:
+            last = min(row + per_task - 1, row + requirements - number - 1)
+            if last > row:
+                sheet.merge_cells(f"A{row}:A{last}")
+        if units is not None:
+            last = min(row + per_units_cell - 1, row + requirements - number - 1)
+            if last > row:
+                sheet.merge_cells(f"B{row}:B{last}")
+    workbook.save(path)
+    return path

@@ -16,6 +16,7 @@ class WagtailDisclosureAppConfig(AppConfig):
         from .enterprises import permissions as enterprise_permissions
         from .enterprises import signals as enterprise_signals
         from .policies import qa_library
+        from .progress import cache as progress_cache
         from .progress import permissions as progress_permissions
         from .requests import permissions as request_permissions
         from .requests import signals as request_signals
@@ -34,3 +35,4 @@ class WagtailDisclosureAppConfig(AppConfig):
         enterprise_signals.connect()
         qa_library.connect()
         request_signals.connect()
+        progress_cache.connect()

@@ -38,6 +38,12 @@ DEFAULTS = {
     # Whether documents of each kind other than rules and normative documents (always) must be
     # released with an interpretation unless an editor records an exemption reason.
     "WAGTAIL_DISCLOSURE_INTERPRETATION_REQUIRED": {"other": True, "work": False},
+    # The cache (a key of CACHES) keeping rendered plan, task and unit tables and dashboard
+    # panels; shared between processes (Redis, Memcached, database) when a site runs several.
+    "WAGTAIL_DISCLOSURE_CACHE": "default",
+    # Seconds a rendered table stays in that cache. Changes do not wait for it (each change
+    # replaces the cache's version key); it only lets entries of old versions age out.
+    "WAGTAIL_DISCLOSURE_PAGE_CACHE_TIMEOUT": 24 * 3600,
 }
 
 

@@ -2,6 +2,8 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
+from wagtail_disclosure.search.results import describe
+
 # To enable logging of search queries for use with the "Promoted search results" module
 # <https://docs.wagtail.org/en/stable/reference/contrib/searchpromotions.html>
 # uncomment the following line and the lines indicated in the search function
@@ -41,5 +43,7 @@ def search(request):
         {
             "search_query": search_query,
             "search_results": search_results,
+            # Each result's kind, date, unit and an excerpt with the hit.
+            "hits": describe(search_results.object_list, search_query or ""),
         },
     )

@@ -65,3 +65,53 @@ def test_the_query_set_reaches_the_recall_floor(searchable_demo):
           f"over {figures.queries} queries")
     assert figures.queries >= 50
     assert figures.recall >= RECALL_FLOOR, figures.misses
+
+
+def test_a_common_word_is_ranked_in_one_statement_then_the_pages_fetched(searchable_demo):
+    """公开 is in nearly every page: ranking must not cost a query (or subquery) per hit, and
+    on PostgreSQL the match must be one the GIN indexes answer (title and body apart)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        results = list(Page.objects.live().search("公开")[:10])
+        count = Page.objects.live().search("公开").count()
+
+    assert len(results) == 10 and count > 10
+    assert len(queries) == 3, [q["sql"] for q in queries]
+    rank = "bm25(" if connection.vendor == "sqlite" else "ts_rank("
+    assert rank in queries[0]["sql"] and "LIMIT" in queries[0]["sql"]
+
+
+def test_search_results_come_in_pages_of_ten_without_repeats(searchable_demo):
+    search = Page.objects.live().search("公开")
+    first, second = list(search[:10]), list(search[10:20])
+
+    assert len(first) == 10 and second
+    assert not {p.pk for p in first} & {p.pk for p in second}
+
+
+def test_a_result_shows_its_kind_date_unit_and_the_hit_in_an_excerpt(searchable_demo, client):
+    from wagtail_disclosure.policies.models import PolicyDocumentPage
+
+    document = PolicyDocumentPage.objects.live().get(title__contains="优化营商环境若干措施的通知")
+    response = client.get("/search/", {"query": "容缺受理"})
+    html = response.content.decode()
+
+    hit = next(h for h in response.context["hits"] if h.page.pk == document.pk)
+    assert hit.kind == str(PolicyDocumentPage._meta.verbose_name)
+    assert hit.date == document.date_published
+    assert hit.unit == document.issuer.title
+    assert "<mark>容缺受理</mark>" in str(hit.excerpt)
+    assert "<mark>容缺受理</mark>" in html and hit.unit in html
+
+
+def test_results_are_paginated_with_links_to_the_next_page(searchable_demo, client):
+    first = client.get("/search/", {"query": "公开"})
+    second = client.get("/search/", {"query": "公开", "page": 2})
+
+    assert first.context["search_results"].paginator.count > 10
+    assert 'rel="next"' in first.content.decode()
+    assert {h.page.pk for h in first.context["hits"]}.isdisjoint(
+        h.page.pk for h in second.context["hits"]
+    )

@@ -38,6 +38,7 @@ from wagtail_disclosure.core.text import normalize_name
 from wagtail_disclosure.units.matching import UnitNameIndex
 from wagtail_disclosure.units.models import UnitGroup, UnitPage
 
+from .bulk import update_search_index, write_new_task_pages
 from .conflicts import Conflict, Side, find_conflict, keep_admin_values
 from .identity import free_slug, same_plan
 from .messages import problem_message
@@ -120,6 +121,15 @@ def links_of_outline(requirement, index: UnitNameIndex) -> Links:
 
 def links_of_requirement(requirement: Requirement) -> Links:
     """The stored links (from prefetched relations: no query per requirement)."""
+    stored = getattr(requirement, "_stored_links", None)
+    if stored is not None:
+        return Links(
+            **{name: list(stored[name]) for name in LINK_FIELDS},
+            unmatched=[
+                {"name": u.get("name", ""), "role": u.get("role", "lead")}
+                for u in (requirement.unmatched_units or [])
+            ],
+        )
     return Links(
         lead_units=[u.pk for u in requirement.lead_units.all()],
         lead_groups=[g.pk for g in requirement.lead_groups.all()],
@@ -331,18 +341,38 @@ class ChangeSet:
 def existing_tasks(plan: TaskPlanPage | None) -> list[TaskPage]:
     if plan is None or plan.pk is None:
         return []
-    return list(
+    pages = list(
         TaskPage.objects.child_of(plan)
         .order_by("path")
         .prefetch_related(
             models.Prefetch(
-                "requirements",
-                queryset=Requirement.objects.order_by("sort_order", "pk").prefetch_related(
-                    *LINK_FIELDS
-                ),
+                "requirements", queryset=Requirement.objects.order_by("sort_order", "pk")
             )
         )
     )
+    attach_stored_links([r for page in pages for r in page.requirements.all()])
+    return pages
+
+
+def attach_stored_links(requirements: list[Requirement]) -> None:
+    """Read the requirements' four relations in one query per relation table (modelcluster's
+    prefetch costs a queryset per requirement and relation: seconds for a large plan) and keep
+    the primary keys on each requirement for :func:`links_of_requirement`."""
+    by_pk = {r.pk: r for r in requirements}
+    for requirement in requirements:
+        requirement._stored_links = {name: [] for name in LINK_FIELDS}
+    if not by_pk:
+        return
+    for name in LINK_FIELDS:
+        field = Requirement._meta.get_field(name)
+        through = field.remote_field.through
+        rows = (
+            through.objects.filter(**{f"{field.m2m_field_name()}__in": list(by_pk)})
+            .order_by("pk")
+            .values_list(field.m2m_column_name(), field.m2m_reverse_name())
+        )
+        for requirement_id, target_id in rows:
+            by_pk[requirement_id]._stored_links[name].append(target_id)
 
 
 def match_tasks(new_tasks: list[TaskChange], pages: list[TaskPage]) -> None:
@@ -650,21 +680,24 @@ def apply_changes(
     user=None,
     delete_in_use: bool = False,
     file_name: str = "",
+    bulk: bool = True,
 ) -> ApplyResult:
     """Write ``changes`` in one transaction. Nothing at all is written when nothing changed.
 
     ``parent`` receives a new plan. Removed requirements with progress are kept on their page
     unless ``delete_in_use`` (the editor confirmed), which deletes their progress too.
+    New task pages are written in bulk (:mod:`.bulk`) unless ``bulk`` is False: the page-by-page
+    way, kept as the reference the bulk way is tested against.
     """
     if changes.has_errors:
         raise PlanImportError(_("The file has errors; nothing was imported."))
     if changes.plan is not None and not changes.has_changes:
         return ApplyResult(plan=changes.plan, changes=changes)
     with transaction.atomic():
-        return _apply(changes, parent, user, delete_in_use, file_name)
+        return _apply(changes, parent, user, delete_in_use, file_name, bulk)
 
 
-def _apply(changes, parent, user, delete_in_use, file_name) -> ApplyResult:
+def _apply(changes, parent, user, delete_in_use, file_name, bulk=True) -> ApplyResult:
     plan = changes.plan
     fields = dict(changes.plan_fields)
     if plan is None:
@@ -695,9 +728,15 @@ def _apply(changes, parent, user, delete_in_use, file_name) -> ApplyResult:
     result.kept = len(kept_ids)
     result.deleted = len(changes.removed) - len(kept_ids)
 
-    # New pages first (empty), so moved requirements have somewhere to go.
+    # New pages first (empty), so moved requirements have somewhere to go. Pages whose every
+    # requirement is new are written in bulk (plans.bulk); the others page by page.
     new_tasks = changes.created_tasks
-    for task, slug in zip(new_tasks, next_task_slugs(plan, len(new_tasks)), strict=True):
+    slugs = dict(zip(map(id, new_tasks), next_task_slugs(plan, len(new_tasks)), strict=True))
+    in_bulk = [t for t in new_tasks if bulk and all(c.existing is None for c in t.requirements)]
+    write_new_task_pages(plan, in_bulk, [slugs[id(t)] for t in in_bulk], user)
+    written = set(map(id, in_bulk))
+    new_tasks = [t for t in new_tasks if id(t) not in written]
+    for task, slug in zip(new_tasks, [slugs[id(t)] for t in new_tasks], strict=True):
         page = TaskPage(
             title=task.title,
             slug=slug,
@@ -717,9 +756,12 @@ def _apply(changes, parent, user, delete_in_use, file_name) -> ApplyResult:
         Requirement.objects.filter(pk__in=pks).update(task_id=page_pk)
 
     # Every page that gains, loses or changes a requirement gets a new revision, published.
+    rewritten = []
     for task in changes.tasks:
         # Source rows refer to the stored source file: when it is replaced, all are renumbered.
         if not (task.needs_write or (task.rows_changed and changes.source_changed)):
+            continue
+        if id(task) in written:
             continue
         page = task.existing
         for name in ("section_number", "section_title", "task_number", "title"):
@@ -740,6 +782,7 @@ def _apply(changes, parent, user, delete_in_use, file_name) -> ApplyResult:
         page.requirements = [r for r, _links in built] + kept
         revision = page.save_revision(user=user, log_action=True)
         revision.publish(user=user)
+        rewritten.append(page.pk)
 
     # Pages whose every requirement is gone: deleted, or kept with what has progress.
     for page in changes.removed_tasks:
@@ -747,10 +790,12 @@ def _apply(changes, parent, user, delete_in_use, file_name) -> ApplyResult:
         if keep:
             page.requirements = keep
             page.save_revision(user=user, log_action=True).publish(user=user)
+            rewritten.append(page.pk)
         else:
             DeletePageAction(page.specific, user=user).execute(skip_permission_checks=True)
 
     reorder(plan, [t.existing for t in changes.tasks])
+    update_search_index(rewritten)
 
     # The plan's own revision, with the import's log entry saying what changed.
     plan.refresh_from_db()

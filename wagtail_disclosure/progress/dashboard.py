@@ -6,11 +6,13 @@ from __future__ import annotations
 import datetime
 
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 
 from wagtail_disclosure.core.permissions import unit_ids
 
+from .cache import cached_html, fragment_key
 from .models import ReportPanel
 from .panels import summarise
 from .states import DONE, STATE_ORDER, live_progress
@@ -29,8 +31,11 @@ class ReportPanelDashboardPanel(Component):
 
     def get_context_data(self, parent_context):
         request = parent_context.get("request")
-        return {"panel": self.panel, "body": summarise(self.panel, request),
-                "panel_id": self.name}
+        # A panel shows the same to everyone allowed to see it (dashboard_panels asks): its
+        # summary is kept until progress or the panel changes (progress.cache).
+        key = fragment_key("dashboard-summary", self.panel.pk)
+        body = mark_safe(cached_html(key, lambda: summarise(self.panel, request)))  # noqa: S308
+        return {"panel": self.panel, "body": body, "panel_id": self.name}
 
 
 class MyUnitWorkPanel(Component):
@@ -42,6 +47,12 @@ class MyUnitWorkPanel(Component):
 
     def __init__(self, user):
         self.user = user
+
+    def render_html(self, parent_context):
+        """The panel's HTML for the user's units, kept until progress changes."""
+        key = fragment_key("my-unit-work", *sorted(unit_ids(self.user)))
+        html = cached_html(key, lambda: super(MyUnitWorkPanel, self).render_html(parent_context))
+        return mark_safe(html)  # noqa: S308 - rendered by the panel's own template
 
     def get_context_data(self, parent_context):
         units = unit_ids(self.user)

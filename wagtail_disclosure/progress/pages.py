@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from wagtail_disclosure.plans.models import TaskPlanPage, UnitRole
 from wagtail_disclosure.units.sections import UnitSection
 
+from .cache import cached_html, public_page_key
 from .models import ProgressReport, ProgressState
 from .responsibilities import requirements_for_units
 from .states import ProgressSnapshot, plan_requirements
@@ -24,6 +27,14 @@ class NamedUnit:
     url: str | None
     role: str
     is_group: bool = False
+
+
+def unit_url(unit, snapshot, request):
+    """A live unit's page URL, resolved once per snapshot (a unit is named on many rows)."""
+    urls = snapshot.__dict__.setdefault("unit_urls", {})
+    if unit.pk not in urls:
+        urls[unit.pk] = unit.get_url(request) if unit.live else None
+    return urls[unit.pk]
 
 
 def responsible_units(row, snapshot, request):
@@ -40,8 +51,7 @@ def responsible_units(row, snapshot, request):
         for unit_id in unit_ids:
             unit = snapshot.units.get(unit_id)
             if unit is not None:
-                url = unit.get_url(request) if unit.live else None
-                out.append(NamedUnit(unit.title, url, role))
+                out.append(NamedUnit(unit.title, unit_url(unit, snapshot, request), role))
     for item in row.requirement.unmatched_units or []:
         name = item.get("name") if isinstance(item, dict) else str(item)
         role = item.get("role", UnitRole.LEAD) if isinstance(item, dict) else UnitRole.LEAD
@@ -54,6 +64,17 @@ def _int_or_none(value):
         return int(value)
     except (TypeError, ValueError):
         return None
+
+
+def plan_filter_parts(request) -> tuple:
+    """The filters of a plan page request, as ``plan_page_context`` reads them: what a cached
+    table varies on (other query parameters change nothing and are not part of the key)."""
+    params = request.GET if request is not None else {}
+    unit_param = params.get("unit", "")
+    if unit_param and (unit_param[:1] not in ("u", "g") or _int_or_none(unit_param[1:]) is None):
+        unit_param = "?"  # filters nothing, but the form shows "Show all"
+    state = params.get("state") if params.get("state") in ProgressState.values else ""
+    return unit_param, _int_or_none(params.get("section")), state
 
 
 def plan_page_context(plan, request, today=None):
@@ -135,7 +156,29 @@ def task_page_context(task, request, today=None):
 
 
 def unit_requirements_section(unit, request):
-    """The unit page section: per plan, the requirements the unit leads or helps with."""
+    """The unit page section: per plan, the requirements the unit leads or helps with; its HTML
+    is kept until something it shows changes (:mod:`.cache`)."""
+
+    def render():
+        section = unit_requirements_section_uncached(unit, request)
+        if section is None:
+            return ""
+        context = {"section": section, "unit": unit, "page": unit, "request": request}
+        return render_to_string(section.template, context, request=request)
+
+    html = cached_html(public_page_key("unit", unit, request), render)
+    if not html:
+        return None
+    return UnitSection(
+        title=_("Tasks and progress"),
+        template="wagtail_disclosure/progress/unit_section_cached.html",
+        context={"html": mark_safe(html)},  # noqa: S308 - rendered by our own template above
+        order=20,
+    )
+
+
+def unit_requirements_section_uncached(unit, request):
+    """The unit page section as data: per plan, the rows of the unit's requirements."""
     requirements = requirements_for_units([unit.pk]).filter(task__live=True)
     snapshot = ProgressSnapshot(requirements, unit_ids={unit.pk})
     if not snapshot.rows:

@@ -26,7 +26,7 @@ from django.db.models import CharField, Exists, OuterRef, Q, Value, When
 from django.db.models.expressions import Case
 
 from wagtail_disclosure.core import clock
-from wagtail_disclosure.plans.models import Requirement
+from wagtail_disclosure.plans.models import Requirement, TaskPage
 from wagtail_disclosure.units.models import UnitPage
 
 from .models import ProgressReport, ProgressState, ProgressStatus
@@ -166,6 +166,16 @@ class RequirementProgress:
         return next((u for u in self.units if u.unit.pk == unit_id), None)
 
 
+def with_tasks(requirements: list[Requirement]) -> list[Requirement]:
+    """Give each requirement its task page, one instance per task (one query): joining the
+    task to every row would build a page instance, all of its columns, per requirement."""
+    tasks = TaskPage.objects.in_bulk({r.task_id for r in requirements})
+    field = Requirement._meta.get_field("task")
+    for requirement in requirements:
+        field.set_cached_value(requirement, tasks[requirement.task_id])
+    return requirements
+
+
 class ProgressSnapshot:
     """The progress of a set of requirements for every unit expected to report on them.
 
@@ -177,8 +187,8 @@ class ProgressSnapshot:
         if requirements is None:
             requirements = Requirement.objects.all()
         self.members = members or GroupMembers()
-        self.requirements = list(
-            requirements.select_related("task").order_by("task__path", "sort_order", "pk")
+        self.requirements = with_tasks(
+            list(requirements.order_by("task__path", "sort_order", "pk"))
         )
         if not self.requirements:
             self.rows: list[RequirementProgress] = []

@@ -21,6 +21,12 @@ from wagtail.search.backends import database
 from wagtail.search.index import AutocompleteField, RelatedFields, SearchField
 from wagtail.search.query import And, Or, PlainText, SearchQuery
 
+from .ranking import (
+    RankedPostgresQueryCompiler,
+    RankedPostgresResults,
+    RankedSQLiteQueryCompiler,
+    RankedSQLiteResults,
+)
 from .segmenters import get_segmenter
 
 DEFAULT_SEGMENTER = "bigram"
@@ -116,6 +122,14 @@ def chinese_backend_class(base_class):
             query = segmented_query(query, self.segmenter, operator)
             return super().autocomplete(query, model_or_queryset, fields=fields, **kwargs)
 
+    if RankedSQLiteQueryCompiler.__mro__[1] is base_class.query_compiler_class:
+        # SQLite: rank in one pass (ranking.py) instead of a subquery per candidate row.
+        ChineseSearchBackend.query_compiler_class = RankedSQLiteQueryCompiler
+        ChineseSearchBackend.results_class = RankedSQLiteResults
+    if RankedPostgresQueryCompiler.__mro__[1] is base_class.query_compiler_class:
+        # PostgreSQL: match through the GIN indexes and rank in one statement (ranking.py).
+        ChineseSearchBackend.query_compiler_class = RankedPostgresQueryCompiler
+        ChineseSearchBackend.results_class = RankedPostgresResults
     ChineseSearchBackend.__name__ = "Chinese" + base_class.__name__
     _classes[base_class] = ChineseSearchBackend
     return ChineseSearchBackend

@@ -1,0 +1,148 @@
+"""The rendered plan, task and unit tables and dashboard panels, kept until what they show changes.
+
+Building a plan's table reads every requirement, its units and their latest reports; rendering
+it writes a row per requirement. Both depend only on the data below, the day (overdue starts at
+midnight) and the language, so the HTML is kept in Django's cache under a key holding a
+*version*: one token for all of it, replaced (not expired) whenever a plan or task page, a
+requirement or its units, a unit or group, a progress report or a reporting panel is saved or
+deleted, and whenever any page is published, unpublished, moved or deleted (evidence links show
+only live pages). The old entries are then never read again and age out of the cache.
+
+The token is replaced at once and again when the transaction commits, so a page rendered by
+another request from the old data while the change was being written is not kept under the new
+version. Sites running several processes need a shared cache (Redis, Memcached or the database
+cache) for the version to reach every process; ``WAGTAIL_DISCLOSURE_CACHE`` names it.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import uuid
+
+from django.core.cache import caches
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.translation import get_language
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from wagtail_disclosure.conf import get_setting
+from wagtail_disclosure.core import clock
+
+VERSION_KEY = "wagtail_disclosure:progress:version"
+PREFIX = "wagtail_disclosure:progress"
+
+
+def page_cache():
+    return caches[get_setting("WAGTAIL_DISCLOSURE_CACHE")]
+
+
+#: Whether this process has read the version since it last replaced it. A change replaces the
+#: version at once only when something may have been kept under the current one: an import
+#: saving a thousand pages in a row replaces it once, not a thousand times.
+_read_since_replaced = {"value": True}
+
+
+def version() -> str:
+    """The current version token (made on first use)."""
+    _read_since_replaced["value"] = True
+    store = page_cache()
+    token = store.get(VERSION_KEY)
+    if token is None:
+        store.add(VERSION_KEY, uuid.uuid4().hex, None)
+        token = store.get(VERSION_KEY) or ""
+    return token
+
+
+def _replace_version():
+    page_cache().set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def invalidate(**_kwargs) -> None:
+    """Forget every cached table: now, and again when the current transaction commits.
+
+    "Now" is skipped while nothing has read the version since the last replacement (nothing
+    new can be kept under it), and one replacement on commit per transaction is enough."""
+    if _read_since_replaced["value"]:
+        _read_since_replaced["value"] = False
+        _replace_version()
+    if not _replace_on_commit_pending():
+        transaction.on_commit(_replace_version)
+
+
+def _replace_on_commit_pending() -> bool:
+    """Is a replacement already waiting for the current transaction to commit?"""
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        return False
+    return any(hook[1] is _replace_version for hook in connection.run_on_commit)
+
+
+def fragment_key(kind: str, *parts) -> str:
+    """The cache key of one rendering: its kind, what it shows (``parts``), the version, the
+    day and the language."""
+    raw = "|".join(str(p) for p in (kind, version(), clock.today(), get_language(), *parts))
+    return f"{PREFIX}:{kind}:{hashlib.sha1(raw.encode()).hexdigest()}"
+
+
+def cached_html(key: str | None, render) -> str:
+    """The HTML kept under ``key``, or ``render()`` kept there (no key: not cached)."""
+    if key is None:
+        return render()
+    store = page_cache()
+    html = store.get(key)
+    if html is None:
+        html = render()
+        store.set(key, html, get_setting("WAGTAIL_DISCLOSURE_PAGE_CACHE_TIMEOUT"))
+    return html
+
+
+def public_page_key(kind: str, page, request, *parts) -> str | None:
+    """The key of a public page's table, or None when it must not be cached: previews (a draft
+    is not public), pages that are not live, and requests without a site."""
+    if request is None or getattr(request, "is_preview", False) or not page.live or not page.pk:
+        return None
+    site = Site.find_for_request(request)
+    return fragment_key(kind, page.pk, site.pk if site else "", request.get_host(), *parts)
+
+
+@functools.cache
+def _watched_models():
+    from wagtail.documents import get_document_model
+
+    from wagtail_disclosure.plans.models import Requirement
+    from wagtail_disclosure.units.models import UnitGroup
+
+    from .models import ProgressReport, ReportPanel
+
+    return Requirement, UnitGroup, ProgressReport, ReportPanel, get_document_model(), Site
+
+
+def _on_save_or_delete(sender, **kwargs):
+    if kwargs.get("raw"):
+        return
+    if issubclass(sender, Page) or sender in _watched_models():
+        invalidate()
+
+
+def connect() -> None:
+    """Replace the version whenever what the cached tables show changes."""
+    from wagtail_disclosure.plans.models import Requirement
+    from wagtail_disclosure.units.models import UnitGroup
+
+    post_save.connect(_on_save_or_delete, dispatch_uid="wagtail_disclosure_progress_cache_save")
+    post_delete.connect(_on_save_or_delete, dispatch_uid="wagtail_disclosure_progress_cache_delete")
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(invalidate, dispatch_uid=f"wagtail_disclosure_progress_cache_{id(signal)}")
+    for name in ("lead_units", "lead_groups", "cooperating_units", "cooperating_groups"):
+        m2m_changed.connect(
+            invalidate,
+            sender=getattr(Requirement, name).through,
+            dispatch_uid=f"wagtail_disclosure_progress_cache_{name}",
+        )
+    m2m_changed.connect(
+        invalidate,
+        sender=UnitGroup.members.through,
+        dispatch_uid="wagtail_disclosure_progress_cache_members",
+    )
