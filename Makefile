@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) example_site/manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup install migrate demo lint messages bench clean
+.PHONY: run test setup install migrate demo lint messages bench clean matrix
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ run: setup
 test: install
 	$(PY) -m pytest
 
+# Every other supported Python/Django/Wagtail (noxfile.py; .ci/run runs it after make test).
+matrix: install
+	$(VENV)/bin/nox
+
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
@@ -47,4 +51,4 @@ bench: setup
 	$(PY) benchmarks/run_all.py
 
 clean:
-	rm -rf $(VENV) example_site/db.sqlite3 example_site/media
+	rm -rf $(VENV) .nox example_site/db.sqlite3 example_site/media
