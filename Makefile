@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) example_site/manage.py
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup install migrate demo lint messages bench bench-full clean
+.PHONY: run test setup install migrate demo lint messages bench bench-full clean matrix
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ run: setup
 test: install
 	$(PY) -m pytest
 
+# Every other supported Python/Django/Wagtail (noxfile.py; .ci/run runs it after make test).
+matrix: install
+	$(VENV)/bin/nox
+
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
@@ -59,4 +63,4 @@ bench-full: install
 	$(PY) benchmarks/run_all.py --full
 
 clean:
-	rm -rf $(VENV) example_site/db.sqlite3 example_site/media
+	rm -rf $(VENV) .nox example_site/db.sqlite3 example_site/media

@@ -15,6 +15,8 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.viewsets.base import ViewSetGroup
 
+from wagtail_disclosure.core.compat import menu_item_order
+
 #: Hook for the items of the 政务公开 menu itself (the domain groups, or a site's own items).
 MENU_HOOK = "register_disclosure_menu_item"
 
@@ -87,5 +89,5 @@ class DisclosureMenuGroup(ViewSetGroup):
             menu=Menu(items=self.get_submenu_items()),
             name=self.menu_name,
             icon_name=self.menu_icon,
-            order=self.get_menu_item_order(order),
+            order=menu_item_order(self, order),
         )

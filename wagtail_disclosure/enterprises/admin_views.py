@@ -107,7 +107,6 @@ class DisclosureEntryViewSet(ModelViewSet):
     copy_view_enabled = False
     permission_policy = entry_policy
     inspect_view_enabled = False
-    permission_policy = editor_policy
     edit_handler = ObjectList(
         [
             FieldRowPanel([FieldPanel("enterprise"), FieldPanel("item")]),
