@@ -162,7 +162,6 @@ def test_a_new_report_shows_on_the_dashboard_at_the_next_request(
     from django.urls import reverse
 
     from wagtail_disclosure.progress.models import ReportPanel
-
     from wagtail_disclosure.progress.panels import summarise
 
     panel = ReportPanel.objects.create(
