@@ -4,6 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) example_site/manage.py
 STAMP := $(VENV)/.installed
+# The cache `make run` serves with: shared by the server and the import worker.
+RUN_CACHE_URL := db://wagtail_disclosure_cache
 
 .PHONY: run test setup install migrate demo lint messages bench bench-full clean matrix
 
@@ -17,7 +19,7 @@ install: $(STAMP)
 
 migrate: install
 	$(MANAGE) migrate --noinput
-	$(MANAGE) createcachetable
+	CACHE_URL=$(RUN_CACHE_URL) $(MANAGE) createcachetable
 
 demo: migrate
 	$(MANAGE) disclosure_demo
@@ -32,7 +34,7 @@ run: setup
 	@echo ""
 	@echo "  后台任务 / task worker: started with the server (large imports run there)"
 	@echo ""
-	export DJANGO_DEBUG=1 CACHE_URL=db://wagtail_disclosure_cache; \
+	export DJANGO_DEBUG=1 CACHE_URL=$(RUN_CACHE_URL); \
 	$(MANAGE) db_worker --backend imports & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:8000
