@@ -382,24 +382,30 @@ def may_add_under(user, page) -> bool:
     return getattr(page, "unit_editors_add_here", False) and is_unit_editor(user)
 
 
-class UnitPagePermissionTester(PagePermissionTester):
-    """Wagtail's answers, narrowed to the pages of the user's units."""
+class NarrowedPagePermissionTester(PagePermissionTester):
+    """Wagtail's answers (group page permissions over subtrees), narrowed page by page: a
+    subclass says in ``may_act`` whether the user acts on this page at all (their unit's page,
+    their sector's entity), and every action Wagtail grants is kept only where it does."""
+
+    def may_act(self) -> bool:
+        raise NotImplementedError
+
+    def may_add_below(self) -> bool:
+        return self.may_act()
 
     def _narrow(self, allowed) -> bool:
-        return bool(allowed) and page_belongs_to_units(self.user, self.page)
+        return bool(allowed) and self.may_act()
 
     def _narrow_removal(self, allowed) -> bool:
-        """Deleting, unpublishing or moving a page its type keeps for managers (a unit's own
-        page: the register refers to it) is theirs alone."""
-        if not getattr(self.page, "unit_editors_may_remove", True) and not is_manager(self.user):
-            return False
+        """Deleting, unpublishing or restricting: narrowed like the rest unless a subclass
+        keeps some pages for managers."""
         return self._narrow(allowed)
 
     def can_add_subpage(self):
-        return bool(super().can_add_subpage()) and may_add_under(self.user, self.page)
+        return bool(super().can_add_subpage()) and self.may_add_below()
 
     def can_publish_subpage(self):
-        return bool(super().can_publish_subpage()) and may_add_under(self.user, self.page)
+        return bool(super().can_publish_subpage()) and self.may_add_below()
 
     def can_edit(self):
         return self._narrow(super().can_edit())
@@ -436,6 +442,23 @@ class UnitPagePermissionTester(PagePermissionTester):
         return super().can_move_to(destination) and (
             destination.specific.permissions_for_user(self.user).can_add_subpage()
         )
+
+
+class UnitPagePermissionTester(NarrowedPagePermissionTester):
+    """Wagtail's answers, narrowed to the pages of the user's units."""
+
+    def may_act(self) -> bool:
+        return page_belongs_to_units(self.user, self.page)
+
+    def may_add_below(self) -> bool:
+        return may_add_under(self.user, self.page)
+
+    def _narrow_removal(self, allowed) -> bool:
+        """Deleting, unpublishing or moving a page its type keeps for managers (a unit's own
+        page: the register refers to it) is theirs alone."""
+        if not getattr(self.page, "unit_editors_may_remove", True) and not is_manager(self.user):
+            return False
+        return self._narrow(allowed)
 
 
 class UnitPageMixin:

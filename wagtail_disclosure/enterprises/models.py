@@ -22,12 +22,12 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, PageManager, PagePermissionTester
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from wagtail_disclosure.core import clock
-from wagtail_disclosure.core.permissions import is_manager, unit_ids
+from wagtail_disclosure.core.permissions import NarrowedPagePermissionTester, is_manager, unit_ids
 
 from .freshness import Figures, Status, UpdatePeriod, fresh_entries, item_status
 
@@ -593,44 +593,8 @@ def may_manage_page(user, page) -> bool:
     return sector is not None and sector.competent_department_id in unit_ids(user)
 
 
-class ColumnPagePermissionTester(PagePermissionTester):
+class ColumnPagePermissionTester(NarrowedPagePermissionTester):
     """Wagtail's tester, narrowed to the sectors a user's units supervise."""
 
-    def _narrow(self, allowed):
-        return bool(allowed) and may_manage_page(self.user, self.page)
-
-    def can_add_subpage(self):
-        return self._narrow(super().can_add_subpage())
-
-    def can_edit(self):
-        return self._narrow(super().can_edit())
-
-    def can_delete(self, ignore_bulk=False):
-        return self._narrow(super().can_delete(ignore_bulk=ignore_bulk))
-
-    def can_unpublish(self):
-        return self._narrow(super().can_unpublish())
-
-    def can_publish(self):
-        return self._narrow(super().can_publish())
-
-    def can_publish_subpage(self):
-        return self._narrow(super().can_publish_subpage())
-
-    def can_reorder_children(self):
-        return self._narrow(super().can_reorder_children())
-
-    def can_lock(self):
-        return self._narrow(super().can_lock())
-
-    def can_unlock(self):
-        return self._narrow(super().can_unlock())
-
-    def can_set_view_restrictions(self):
-        return self._narrow(super().can_set_view_restrictions())
-
-    def can_move_to(self, destination):
-        # Wagtail reads the destination's raw group permissions; ask its narrowed tester too.
-        return super().can_move_to(destination) and (
-            destination.specific.permissions_for_user(self.user).can_add_subpage()
-        )
+    def may_act(self) -> bool:
+        return may_manage_page(self.user, self.page)
