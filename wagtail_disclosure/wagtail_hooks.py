@@ -5,6 +5,7 @@ from django.urls import include, path
 from wagtail import hooks
 
 from wagtail_disclosure.annual_reports import admin as annual_reports_admin  # noqa: F401
+from wagtail_disclosure.core import publication_admin
 from wagtail_disclosure.core.menu import disclosure_submenu
 from wagtail_disclosure.enterprises import admin as enterprises_admin  # noqa: F401
 from wagtail_disclosure.enterprises import admin_urls as enterprise_urls
@@ -22,6 +23,10 @@ from wagtail_disclosure.units import admin_urls as unit_urls
 ADMIN_NAMESPACE = "wagtail_disclosure_admin"
 
 hooks.register("register_admin_menu_item", disclosure_submenu)
+hooks.register("before_publish_page", publication_admin.refuse_blocked_page, order=-100)
+hooks.register("before_publish", publication_admin.refuse_blocked_snippet, order=-100)
+hooks.register("before_bulk_action", publication_admin.refuse_blocked_bulk_publish, order=-100)
+hooks.register("register_log_actions", publication_admin.register_log_actions)
 
 
 @hooks.register("register_admin_urls")

@@ -31,6 +31,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, Orderable, Page, PreviewableMixin, RevisionMixin
 
 from wagtail_disclosure.core.permissions import UnitPageMixin
+from wagtail_disclosure.core.publication import PublicationGateMixin
 from wagtail_disclosure.policies.models import PolicyDocumentPage, PolicyKind, Validity
 from wagtail_disclosure.requests.models import DisclosureRequest
 
@@ -123,7 +124,9 @@ def compute_table3(unit, year):
     return figures
 
 
-class AnnualReport(PreviewableMixin, DraftStateMixin, RevisionMixin, ClusterableModel):
+class AnnualReport(
+    PublicationGateMixin, PreviewableMixin, DraftStateMixin, RevisionMixin, ClusterableModel
+):
     unit = models.ForeignKey(
         "wagtail_disclosure.UnitPage",
         verbose_name=_("unit"),
@@ -352,7 +355,7 @@ class AnnualReportOverride(Orderable):
         verbose_name_plural = _("corrections to computed figures")
 
 
-class AnnualReportIndexPage(UnitPageMixin, RoutablePageMixin, Page):
+class AnnualReportIndexPage(PublicationGateMixin, UnitPageMixin, RoutablePageMixin, Page):
     """政府信息公开年报: every published annual report, by year and unit, each laid out as the
     national format, with an XLSX download."""
 

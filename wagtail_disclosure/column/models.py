@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from wagtail_disclosure.core.publication import PublicationGateMixin
 from wagtail_disclosure.units.models import UnitPage
 
 __all__ = ["ColumnRole", "DisclosureColumnPage", "ColumnSectionPage", "ColumnLink"]
@@ -42,7 +43,7 @@ SECTION_SUBPAGE_TYPES = [
 ]
 
 
-class DisclosureColumnPage(Page):
+class DisclosureColumnPage(PublicationGateMixin, Page):
     """政府信息公开专栏: the column's front page, leading to its sections."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -64,7 +65,7 @@ class DisclosureColumnPage(Page):
         return context
 
 
-class ColumnSectionPage(Page):
+class ColumnSectionPage(PublicationGateMixin, Page):
     """One section of the column: its text, its own pages and the pages it lists."""
 
     role = models.CharField(

@@ -28,6 +28,7 @@ from wagtail.search import index
 
 from wagtail_disclosure.core import clock
 from wagtail_disclosure.core.permissions import NarrowedPagePermissionTester, is_manager, unit_ids
+from wagtail_disclosure.core.publication import PublicationGateMixin
 
 from .freshness import Figures, Status, UpdatePeriod, fresh_entries, item_status
 
@@ -104,7 +105,7 @@ class ColumnPermissionsMixin:
         return ColumnPagePermissionTester(user, self)
 
 
-class EnterpriseColumnPage(ColumnPermissionsMixin, Page):
+class EnterpriseColumnPage(PublicationGateMixin, ColumnPermissionsMixin, Page):
     """公共企事业单位信息公开专栏: the sectors and their covered entities."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -174,7 +175,7 @@ class SectorPageQuerySet(PageQuerySet):
         return result
 
 
-class SectorPage(ColumnPermissionsMixin, Page, ComplaintChannel):  # noqa: DJ008 (Page has __str__)
+class SectorPage(PublicationGateMixin, ColumnPermissionsMixin, Page, ComplaintChannel):  # noqa: DJ008 (Page has __str__)
     """A sector (领域): its competent department, rules, catalogue and complaint channel."""
 
     sector_kind = models.CharField(
@@ -348,7 +349,7 @@ def _count_items(items):
     )
 
 
-class EnterprisePage(ColumnPermissionsMixin, Page, ComplaintChannel):  # noqa: DJ008 (Page has __str__)
+class EnterprisePage(PublicationGateMixin, ColumnPermissionsMixin, Page, ComplaintChannel):  # noqa: DJ008 (Page has __str__)
     """A covered entity (适用主体): an enterprise or institution the sector's rules cover."""
 
     sector = models.ForeignKey(

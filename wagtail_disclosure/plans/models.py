@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from wagtail_disclosure.core.permissions import UnitPageMixin
+from wagtail_disclosure.core.publication import PublicationGateMixin
 
 __all__ = [
     "TaskPlanIndexPage", "TaskPlanPage", "TaskPage", "Requirement", "UnitRole", "ColumnChoice",
@@ -25,7 +26,7 @@ class UnitRole(models.TextChoices):
     COOPERATING = "cooperating", _("Cooperating unit")
 
 
-class TaskPlanIndexPage(UnitPageMixin, Page):
+class TaskPlanIndexPage(PublicationGateMixin, UnitPageMixin, Page):
     """A listing of task plans, one per year."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -39,7 +40,7 @@ class TaskPlanIndexPage(UnitPageMixin, Page):
         verbose_name_plural = _("task plan indexes")
 
 
-class TaskPlanPage(UnitPageMixin, Page):
+class TaskPlanPage(PublicationGateMixin, UnitPageMixin, Page):
     """工作任务分解表: one year's table of work, issued as the attachment of a notice."""
 
     year = models.PositiveSmallIntegerField(_("year"))
@@ -90,7 +91,7 @@ class TaskPlanPage(UnitPageMixin, Page):
         verbose_name_plural = _("task plans")
 
 
-class TaskPage(UnitPageMixin, Page):
+class TaskPage(PublicationGateMixin, UnitPageMixin, Page):
     """工作任务: one numbered task of a plan, in its section, with its requirements inline."""
 
     section_number = models.PositiveSmallIntegerField(_("section number"), default=1)

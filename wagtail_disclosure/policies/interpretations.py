@@ -12,6 +12,7 @@ from wagtail.models import DraftStateMixin, Page, RevisionMixin
 from wagtail.search import index
 
 from wagtail_disclosure.core.permissions import UnitPageMixin
+from wagtail_disclosure.core.publication import PublicationGateMixin
 
 from .blocks import InterpretationStreamBlock
 from .forms import InterpretationPageForm
@@ -49,7 +50,7 @@ class InterpreterRole(models.TextChoices):
     MEDIA = "media", _("Media (新闻媒体)")
 
 
-class InterpretationIndexPage(UnitPageMixin, Page):
+class InterpretationIndexPage(PublicationGateMixin, UnitPageMixin, Page):
     """政策解读: the listing of interpretations."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -81,7 +82,7 @@ class InterpretationIndexPage(UnitPageMixin, Page):
         return context
 
 
-class InterpretationPage(UnitPageMixin, Page):
+class InterpretationPage(PublicationGateMixin, UnitPageMixin, Page):
     """政策解读: explains one or more policy documents in substance, not by repeating headings."""
 
     interpreted_documents = ParentalManyToManyField(
@@ -251,7 +252,7 @@ class PolicyQuestion(DraftStateMixin, RevisionMixin, index.Indexed, models.Model
         return self.question
 
 
-class QALibraryPage(UnitPageMixin, Page):
+class QALibraryPage(PublicationGateMixin, UnitPageMixin, Page):
     """政策问答库: every live question and answer, browsable by topic and searchable."""
 
     intro = RichTextField(_("introduction"), blank=True)

@@ -16,6 +16,7 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
 from wagtail_disclosure.core.permissions import UnitPageMixin
+from wagtail_disclosure.core.publication import PublicationGateMixin
 
 from .choices import CURRENT_VALIDITIES, ENDED_VALIDITIES, PolicyKind, Validity
 from .forms import PolicyDocumentPageForm, PolicyFilterForm
@@ -62,7 +63,7 @@ class SubjectCategory(index.Indexed, models.Model):
         return self.name
 
 
-class PolicyIndexPage(UnitPageMixin, RoutablePageMixin, Page):
+class PolicyIndexPage(PublicationGateMixin, UnitPageMixin, RoutablePageMixin, Page):
     """政策文件库: the library of policy documents, filtered by GET parameters.
 
     Two dedicated listings hang off it: ``current/`` (every normative document still in force,
@@ -125,7 +126,7 @@ class PolicyIndexPage(UnitPageMixin, RoutablePageMixin, Page):
         )
 
 
-class PolicyDocumentPage(UnitPageMixin, Page):
+class PolicyDocumentPage(PublicationGateMixin, UnitPageMixin, Page):
     """A published policy document with the metadata the national rules require.
 
     ``validity`` is the current status; ``validity_changes`` keep each change with its date and

@@ -33,6 +33,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from wagtail_disclosure.conf import get_setting
+from wagtail_disclosure.core.publication import publication_problems, record_refusal
 
 from .choices import ALWAYS_INTERPRETED_KINDS
 
@@ -142,6 +143,10 @@ def publish_unless_blocked(document, revision, user=None, **kwargs):
     going_live = not (target.go_live_at and target.go_live_at > timezone.now())
     if not going_live or document.live:
         return document._publish_now(revision, user=user, **kwargs)
+    problems = publication_problems(target, revision=revision, user=user)
+    if problems:
+        record_refusal(document, problems, user=user)
+        return None
     with transaction.atomic():
         problem = release_problem(target, count_prepared=True)
         if problem:

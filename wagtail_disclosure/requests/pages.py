@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from wagtail_disclosure.conf import get_setting
 from wagtail_disclosure.core.permissions import UnitPageMixin
+from wagtail_disclosure.core.publication import PublicationGateMixin
 from wagtail_disclosure.core.ratelimit import allow, client_ip
 
 from .forms import PublicRequestForm
@@ -24,7 +25,7 @@ SESSION_KEY = "wagtail_disclosure_submitted_requests"
 REMEMBERED_REQUESTS = 20
 
 
-class DisclosureRequestPage(UnitPageMixin, RoutablePageMixin, Page):
+class DisclosureRequestPage(PublicationGateMixin, UnitPageMixin, RoutablePageMixin, Page):
     """申请公开: the request form, and a thank-you page with the receipt for its submitter."""
 
     intro = RichTextField(_("introduction"), blank=True)

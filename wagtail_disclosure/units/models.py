@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from wagtail_disclosure.conf import get_setting
 from wagtail_disclosure.core.permissions import UnitPageMixin
+from wagtail_disclosure.core.publication import PublicationGateMixin
 from wagtail_disclosure.core.text import normalize_name, split_aliases
 
 from .sections import unit_page_sections
@@ -67,7 +68,7 @@ class AliasesMixin:
         return {normalize_name(n) for n in names if n}
 
 
-class UnitIndexPage(UnitPageMixin, Page):
+class UnitIndexPage(PublicationGateMixin, UnitPageMixin, Page):
     """单位目录: the directory of responsible units."""
 
     intro = RichTextField(_("introduction"), blank=True)
@@ -91,7 +92,7 @@ class UnitIndexPage(UnitPageMixin, Page):
         return context
 
 
-class UnitPage(UnitPageMixin, AliasesMixin, Page):
+class UnitPage(PublicationGateMixin, UnitPageMixin, AliasesMixin, Page):
     """单位: one responsible unit, its contacts and its disclosure guide.
 
     The page title is the unit's usual name as tables write it (市发展改革委); imports match on
