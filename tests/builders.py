@@ -151,6 +151,7 @@ def make_plan(year=2022, **fields):
 
     fields.setdefault("title", f"{year}年济宁市政务公开工作任务分解表")
     fields.setdefault("slug", str(year))
+    fields.setdefault("disclosure_attribute", "proactive")
     plan = TaskPlanPage(year=year, **fields)
     plans_index().add_child(instance=plan)
     plan.save_revision().publish()
@@ -372,6 +373,7 @@ def make_policy_document(title, categories=(), **fields):
     fields.setdefault("requires_interpretation", True)
     fields.setdefault("date_published", datetime.date(2022, 6, 20))
     fields.setdefault("live", False)
+    fields.setdefault("disclosure_attribute", "proactive")
     document = PolicyDocumentPage(title=title, **fields)
     document.categories = list(categories)
     policy_library().add_child(instance=document)
@@ -383,6 +385,7 @@ def make_interpretation(title, documents, **fields):
     """A draft interpretation of ``documents``, prepared to be released with them."""
     from wagtail_disclosure.policies.interpretations import InterpretationPage
 
+    fields.setdefault("disclosure_attribute", "proactive")
     interpretation = InterpretationPage(title=title, live=False, **fields)
     interpretation.interpreted_documents = list(documents)
     interpretation_index().add_child(instance=interpretation)
@@ -437,6 +440,7 @@ def make_enterprise(sector, title, slug, entries=(), **fields):
     (catalogue item name, date)."""
     from wagtail_disclosure.enterprises.models import DisclosureEntry, EnterprisePage
 
+    fields.setdefault("disclosure_attribute", "proactive")
     entity = EnterprisePage(title=title, slug=slug, **fields)
     sector.add_child(instance=entity)
     entity.save_revision().publish()
@@ -523,3 +527,32 @@ def write_plan_workbook(path, requirements, per_task=8, per_units_cell=3, tasks_
                 sheet.merge_cells(f"B{row}:B{last}")
     workbook.save(path)
     return path
+
+
+# -- disclosure attributes ---------------------------------------------------------------------
+
+
+def make_withheld_document(title, attribute="not_disclosed", basis="art16_process", **fields):
+    """A work document kept out of public view (依申请公开 / 不予公开) with its basis: a draft."""
+    fields.setdefault("kind", "work")
+    fields.setdefault("requires_interpretation", False)
+    fields.setdefault("interpretation_exemption", "工作文件，无需解读")
+    return make_policy_document(
+        title, disclosure_attribute=attribute, disclosure_basis=basis, **fields
+    )
+
+
+def make_attribute_review_workflow(parent, group_name="公开属性审查员"):
+    """A workflow with one 公开属性审查 task, reviewed by ``group_name``, on ``parent``'s pages."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import Workflow, WorkflowPage, WorkflowTask
+
+    from wagtail_disclosure.attributes.models import DisclosureAttributeTask
+
+    group, _created = Group.objects.get_or_create(name=group_name)
+    task = DisclosureAttributeTask.objects.create(name="公开属性审查")
+    task.groups.set([group])
+    workflow = Workflow.objects.create(name="先确定公开属性，再运转呈签")
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.create(workflow=workflow, page=parent)
+    return workflow

@@ -36,3 +36,7 @@ class WagtailDisclosureAppConfig(AppConfig):
         qa_library.connect()
         request_signals.connect()
         progress_cache.connect()
+
+        from .attributes import checks as attribute_checks
+
+        attribute_checks.register()

@@ -44,6 +44,9 @@ DEFAULTS = {
     # Seconds a rendered table stays in that cache. Changes do not wait for it (each change
     # replaces the cache's version key); it only lets entries of old versions age out.
     "WAGTAIL_DISCLOSURE_PAGE_CACHE_TIMEOUT": 24 * 3600,
+    # Days after an item is made 依申请公开 or 不予公开 before it is due for review (its review
+    # date, unless the editor gives one).
+    "WAGTAIL_DISCLOSURE_ATTRIBUTE_REVIEW_DAYS": 365,
 }
 
 

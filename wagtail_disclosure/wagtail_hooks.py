@@ -5,6 +5,8 @@ from django.urls import include, path
 from wagtail import hooks
 
 from wagtail_disclosure.annual_reports import admin as annual_reports_admin  # noqa: F401
+from wagtail_disclosure.attributes import admin as attributes_admin  # noqa: F401
+from wagtail_disclosure.attributes import admin_urls as attribute_urls
 from wagtail_disclosure.core import publication_admin
 from wagtail_disclosure.core.menu import disclosure_submenu
 from wagtail_disclosure.enterprises import admin as enterprises_admin  # noqa: F401
@@ -37,5 +39,6 @@ def register_admin_urls():
         + progress_urls.urlpatterns
         + enterprise_urls.urlpatterns
         + policy_urls.urlpatterns
+        + attribute_urls.urlpatterns
     )
     return [path("disclosure/", include((urlpatterns, ADMIN_NAMESPACE), namespace=ADMIN_NAMESPACE))]

@@ -287,6 +287,7 @@ def _entity(sector, spec, units, day, stdout):
         phone=spec["phone"],
         complaint_department=f"{spec['title']}客户服务中心",
         complaint_phone=spec["phone"],
+        disclosure_attribute="proactive",
     )
     sector.add_child(instance=entity)
     entity.save_revision().publish()

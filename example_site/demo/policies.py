@@ -329,6 +329,63 @@ def ensure_image(title, data, filename):
     return image
 
 
+#: Documents kept out of public view (依申请公开 / 不予公开) with their grounds, and one historical
+#: document nobody has decided on yet: drafts that fill the attribute reports and the lookup.
+WITHHELD = [
+    {
+        "slug": "zhongdian-xiangmu-zijin-qingshi-2022",
+        "title": "关于2022年市级重点项目资金分配方案的请示",
+        "issuer": "市发展改革委",
+        "document_number": "济发改投资〔2022〕31号",
+        "disclosure_attribute": "not_disclosed",
+        "disclosure_basis": "art16_process",
+        "disclosure_review_date": date(2022, 9, 30),
+    },
+    {
+        "slug": "gongyu-baozhang-shenhe-mingdan-2022",
+        "title": "2022年公共租赁住房保障对象审核情况（含申请人家庭信息）",
+        "issuer": "市住房城乡建设局",
+        "document_number": "",
+        "disclosure_attribute": "on_request",
+        "disclosure_basis": "art15_privacy",
+        "disclosure_review_date": date(2023, 6, 30),
+    },
+    {
+        "slug": "jiuye-tongji-diaocha-yuanshi-2022",
+        "title": "2022年第二季度就业失业统计调查原始资料",
+        "issuer": "市人力资源社会保障局",
+        "document_number": "",
+        "disclosure_attribute": "on_request",
+        "disclosure_basis": "other_law",
+        "disclosure_basis_citation": "《中华人民共和国统计法》第二十五条",
+        "disclosure_review_date": date(2022, 10, 31),
+    },
+    {
+        "slug": "zhengwu-gongkai-huiyi-jiyao-2021",
+        "title": "2021年度全市政务公开工作会议纪要",
+        "issuer": "市政府办公室",
+        "document_number": "",
+    },
+]
+
+
+def load_withheld(library, units, stdout):
+    for spec in WITHHELD:
+        spec = dict(spec)
+        slug = spec.pop("slug")
+        if PolicyDocumentPage.objects.child_of(library).filter(slug=slug).exists():
+            continue
+        spec["issuer"] = units.get(spec["issuer"])
+        page = PolicyDocumentPage(
+            slug=slug, live=False, kind=PolicyKind.WORK, requires_interpretation=False,
+            interpretation_exemption="内部工作文件，不需要解读", **spec,
+        )
+        library.add_child(instance=page)
+        page.save_revision()
+        attribute = page.get_disclosure_attribute_display() or "未定公开属性"
+        stdout.write(f"政策文件（草稿，{attribute}）：{page.title}")
+
+
 def load(stdout):
     home = home_page()
     library = PolicyIndexPage.objects.filter(slug="policies").first()
@@ -353,6 +410,7 @@ def load(stdout):
             documents[slug] = existing
             continue
         spec.setdefault("requires_interpretation", True)
+        spec.setdefault("disclosure_attribute", "proactive")
         category_slugs = spec.pop("categories")
         spec["issuer"] = units.get(spec["issuer"])
         page = PolicyDocumentPage(slug=slug, live=False, **spec)
@@ -377,7 +435,7 @@ def load(stdout):
             interpreter=units.get(spec["interpreter"]), interpreter_role=spec["role"],
             interpreter_name=spec.get("interpreter_name", ""),
             date_published=spec["date_published"], last_reviewed=spec.get("last_reviewed"),
-            summary=spec["summary"], body=body,
+            summary=spec["summary"], body=body, disclosure_attribute="proactive",
         )
         page.interpreted_documents = [documents[s] for s in spec["documents"]]
         interp_index.add_child(instance=page)
@@ -388,6 +446,8 @@ def load(stdout):
         # Publishing the document releases its prepared interpretation in the same action.
         page.get_latest_revision().publish()
         stdout.write(f"发布政策文件：{page.title}")
+
+    load_withheld(library, units, stdout)
 
     for slug, validity, changed_on, by_slug, note in VALIDITY_CHANGES:
         document = PolicyDocumentPage.objects.get(pk=documents[slug].pk)

@@ -211,6 +211,7 @@ def load_reports(stdout):
             after_review_pending=1,
             after_review_total=2,
         )
+        report.disclosure_attribute = "proactive"
         report.save()
         report.save_revision().publish()
         stdout.write(f"年度报告：{name} 2022年（已发布）")

@@ -28,6 +28,7 @@ def edit_form(document, **extra):
         "title": document.title, "slug": document.slug, "kind": document.kind,
         "index_number": "", "document_number": "", "issuer": "", "date_written": "",
         "date_published": "2022-06-20", "requires_interpretation": "on",
+        "disclosure_attribute": "proactive",
         "body": rich_text("<p>正文</p>"),
         "attachments": inline_formset([]), "validity_changes": inline_formset([]),
         "comments": inline_formset([]), **extra,

@@ -27,7 +27,7 @@ def document_form(title, slug, kind="normative", requires=True, exemption="", **
         "title": title, "slug": slug, "kind": kind,
         "index_number": "", "document_number": "济政办发〔2022〕9号", "issuer": "",
         "date_written": "", "date_published": "2022-06-20",
-        "interpretation_exemption": exemption,
+        "interpretation_exemption": exemption, "disclosure_attribute": "proactive",
         "body": rich_text("<p>正文</p>"),
         "attachments": inline_formset([]), "validity_changes": inline_formset([]),
         "comments": inline_formset([]), **extra,
@@ -42,7 +42,7 @@ def interpretation_form(title, slug, documents, **extra):
         "title": title, "slug": slug,
         "form": "text", "interpreter": "", "interpreter_role": "drafting_unit",
         "interpreter_name": "", "date_published": "2022-06-20", "last_reviewed": "",
-        "release_with_document": "on", "summary": "一图读懂",
+        "release_with_document": "on", "summary": "一图读懂", "disclosure_attribute": "proactive",
         "body": streamfield([]), "comments": inline_formset([]), **extra,
     })
     data["interpreted_documents"] = [str(document.pk) for document in documents]

@@ -30,6 +30,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, Orderable, Page, PreviewableMixin, RevisionMixin
 
+from wagtail_disclosure.attributes.models import (
+    DisclosureAttributeMixin,
+    disclosure_attribute_panel,
+)
 from wagtail_disclosure.core.permissions import UnitPageMixin
 from wagtail_disclosure.core.publication import PublicationGateMixin
 from wagtail_disclosure.policies.models import PolicyDocumentPage, PolicyKind, Validity
@@ -125,7 +129,12 @@ def compute_table3(unit, year):
 
 
 class AnnualReport(
-    PublicationGateMixin, PreviewableMixin, DraftStateMixin, RevisionMixin, ClusterableModel
+    PublicationGateMixin,
+    DisclosureAttributeMixin,
+    PreviewableMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    ClusterableModel,
 ):
     unit = models.ForeignKey(
         "wagtail_disclosure.UnitPage",
@@ -168,6 +177,8 @@ class AnnualReport(
     after_review_pending = _count(_("Not yet concluded"))
     after_review_total = _count(_("Total"))
 
+    disclosure_unit_field = "unit"
+
     computed_figures = models.JSONField(
         _("computed figures"), default=dict, blank=True, editable=False
     )
@@ -177,6 +188,7 @@ class AnnualReport(
             ObjectList(
                 [
                     FieldRowPanel([FieldPanel("unit"), FieldPanel("year")]),
+                    disclosure_attribute_panel(),
                     FieldPanel("overview"),
                 ],
                 heading=_("I. Overview"),

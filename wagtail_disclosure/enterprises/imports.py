@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
+from wagtail_disclosure.attributes.choices import DisclosureAttribute
 from wagtail_disclosure.core.audit import AuditedImportMixin
 from wagtail_disclosure.core.text import normalize_name
 
@@ -143,6 +144,10 @@ class EnterpriseListResource(_ScopedResource):
         """Entities are pages: created under their sector, published as a revision."""
         if is_create:
             instance.slug = ""
+            # The list of covered entities is published by the competent department (主动公开).
+            instance.disclosure_attribute = instance.disclosure_attribute or (
+                DisclosureAttribute.PROACTIVE
+            )
             instance._import_sector.add_child(instance=instance)
         revision = instance.save_revision(user=self.user, log_action=True)
         revision.publish(user=self.user, log_action=False)

@@ -26,6 +26,10 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from wagtail_disclosure.attributes.models import (
+    DisclosureAttributeMixin,
+    disclosure_attribute_panel,
+)
 from wagtail_disclosure.core import clock
 from wagtail_disclosure.core.permissions import NarrowedPagePermissionTester, is_manager, unit_ids
 from wagtail_disclosure.core.publication import PublicationGateMixin
@@ -349,7 +353,9 @@ def _count_items(items):
     )
 
 
-class EnterprisePage(PublicationGateMixin, ColumnPermissionsMixin, Page, ComplaintChannel):  # noqa: DJ008 (Page has __str__)
+class EnterprisePage(  # noqa: DJ008 (Page has __str__)
+    PublicationGateMixin, DisclosureAttributeMixin, ColumnPermissionsMixin, Page, ComplaintChannel
+):
     """A covered entity (适用主体): an enterprise or institution the sector's rules cover."""
 
     sector = models.ForeignKey(
@@ -392,13 +398,16 @@ class EnterprisePage(PublicationGateMixin, ColumnPermissionsMixin, Page, Complai
                     FieldPanel("description"),
                 ],
                 heading=_("Basic facts"),
-            )
+            ),
+            disclosure_attribute_panel(),
         ]
         + ComplaintChannel.complaint_panels
     )
     parent_page_types = ["wagtail_disclosure.SectorPage"]
     subpage_types = []
     template = "wagtail_disclosure/enterprises/enterprise_page.html"
+    #: The sector's competent department answers for its entities (as for their page permissions).
+    disclosure_unit_field = "sector__competent_department"
 
     objects = PageManager.from_queryset(EnterprisePageQuerySet)()
 

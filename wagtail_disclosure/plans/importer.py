@@ -33,6 +33,7 @@ from wagtail.actions.delete_page import DeletePageAction
 from wagtail.documents import get_document_model
 from wagtail.log_actions import log
 
+from wagtail_disclosure.attributes.choices import DisclosureAttribute
 from wagtail_disclosure.core.spreadsheets import reading_limits
 from wagtail_disclosure.core.text import normalize_name
 from wagtail_disclosure.units.matching import UnitNameIndex
@@ -710,6 +711,8 @@ def _apply(changes, parent, user, delete_in_use, file_name, bulk=True) -> ApplyR
             or changes.outline.title
             or _("%(year)s task plan") % {"year": year},
             slug=slugify(slug, allow_unicode=True) or str(year),
+            # The table is the attachment of an issued notice: disclosed proactively.
+            disclosure_attribute=DisclosureAttribute.PROACTIVE,
             **fields,
         )
         parent.add_child(instance=plan)

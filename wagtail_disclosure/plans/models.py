@@ -10,6 +10,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from wagtail_disclosure.attributes.models import (
+    DisclosureAttributeMixin,
+    disclosure_attribute_panel,
+)
 from wagtail_disclosure.core.permissions import UnitPageMixin
 from wagtail_disclosure.core.publication import PublicationGateMixin
 
@@ -40,7 +44,7 @@ class TaskPlanIndexPage(PublicationGateMixin, UnitPageMixin, Page):
         verbose_name_plural = _("task plan indexes")
 
 
-class TaskPlanPage(PublicationGateMixin, UnitPageMixin, Page):
+class TaskPlanPage(PublicationGateMixin, DisclosureAttributeMixin, UnitPageMixin, Page):
     """工作任务分解表: one year's table of work, issued as the attachment of a notice."""
 
     year = models.PositiveSmallIntegerField(_("year"))
@@ -80,6 +84,7 @@ class TaskPlanPage(PublicationGateMixin, UnitPageMixin, Page):
             ],
             heading=_("Plan"),
         ),
+        disclosure_attribute_panel(),
         FieldPanel("notice_text"),
     ]
     parent_page_types = ["wagtail_disclosure.TaskPlanIndexPage", "wagtailcore.Page"]

@@ -11,6 +11,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import DraftStateMixin, Page, RevisionMixin
 from wagtail.search import index
 
+from wagtail_disclosure.attributes.models import (
+    DisclosureAttributeMixin,
+    disclosure_attribute_panel,
+)
 from wagtail_disclosure.core.permissions import UnitPageMixin
 from wagtail_disclosure.core.publication import PublicationGateMixin
 
@@ -82,7 +86,7 @@ class InterpretationIndexPage(PublicationGateMixin, UnitPageMixin, Page):
         return context
 
 
-class InterpretationPage(PublicationGateMixin, UnitPageMixin, Page):
+class InterpretationPage(PublicationGateMixin, DisclosureAttributeMixin, UnitPageMixin, Page):
     """政策解读: explains one or more policy documents in substance, not by repeating headings."""
 
     interpreted_documents = ParentalManyToManyField(
@@ -151,12 +155,14 @@ class InterpretationPage(PublicationGateMixin, UnitPageMixin, Page):
             ],
             heading=_("Interpretation"),
         ),
+        disclosure_attribute_panel(),
         FieldPanel("summary"),
         FieldPanel("body"),
     ]
     parent_page_types = ["wagtail_disclosure.InterpretationIndexPage"]
     subpage_types = []
     template = "wagtail_disclosure/policies/interpretation_page.html"
+    disclosure_unit_field = "interpreter"
 
     base_form_class = InterpretationPageForm
 

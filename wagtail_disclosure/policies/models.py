@@ -15,6 +15,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
+from wagtail_disclosure.attributes.models import (
+    DisclosureAttributeMixin,
+    disclosure_attribute_panel,
+)
 from wagtail_disclosure.core.permissions import UnitPageMixin
 from wagtail_disclosure.core.publication import PublicationGateMixin
 
@@ -126,7 +130,7 @@ class PolicyIndexPage(PublicationGateMixin, UnitPageMixin, RoutablePageMixin, Pa
         )
 
 
-class PolicyDocumentPage(PublicationGateMixin, UnitPageMixin, Page):
+class PolicyDocumentPage(PublicationGateMixin, DisclosureAttributeMixin, UnitPageMixin, Page):
     """A published policy document with the metadata the national rules require.
 
     ``validity`` is the current status; ``validity_changes`` keep each change with its date and
@@ -208,6 +212,7 @@ class PolicyDocumentPage(PublicationGateMixin, UnitPageMixin, Page):
             ],
             heading=_("Metadata"),
         ),
+        disclosure_attribute_panel(),
         FieldPanel("body"),
         InlinePanel("attachments", heading=_("Attachments"), label=_("attachment")),
         InlinePanel("validity_changes", heading=_("Validity history"), label=_("change")),
@@ -216,6 +221,7 @@ class PolicyDocumentPage(PublicationGateMixin, UnitPageMixin, Page):
     subpage_types = []
     template = "wagtail_disclosure/policies/policy_document_page.html"
     base_form_class = PolicyDocumentPageForm
+    disclosure_unit_field = "issuer"
 
     class Meta:
         verbose_name = _("policy document")
