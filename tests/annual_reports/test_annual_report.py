@@ -109,6 +109,7 @@ def test_the_admin_refuses_to_publish_and_names_the_failing_cell(client, office,
         "penalty_decisions": "0",
         "compulsion_decisions": "0",
         "fees_amount": "0",
+        "disclosure_attribute": "proactive",
         "overrides-TOTAL_FORMS": "1",
         "overrides-INITIAL_FORMS": "0",
         "overrides-MIN_NUM_FORMS": "0",
@@ -168,7 +169,7 @@ def test_the_public_report_is_laid_out_as_the_national_format_and_exports_to_xls
     client, office, register_2022, django_assert_max_num_queries
 ):
     index = annual_report_index()
-    report = AnnualReport.objects.create(unit=office, year=2022)
+    report = AnnualReport.objects.create(unit=office, year=2022, disclosure_attribute="proactive")
     report.save_revision().publish()
     url = index.report_url(report)
     with django_assert_max_num_queries(12):

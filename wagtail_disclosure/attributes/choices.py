@@ -8,12 +8,13 @@ administrative regulations, which an item must cite.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class DisclosureAttribute(models.TextChoices):
-    PROACTIVE = "proactive", _("Proactive disclosure")
-    ON_REQUEST = "on_request", _("Disclosure on request")
-    NOT_DISCLOSED = "not_disclosed", _("Not disclosed")
+    PROACTIVE = "proactive", pgettext_lazy("disclosure attribute", "Proactive disclosure")
+    ON_REQUEST = "on_request", pgettext_lazy("disclosure attribute", "Disclosure on request")
+    NOT_DISCLOSED = "not_disclosed", pgettext_lazy("disclosure attribute", "Not disclosed")
 
 
 #: The attributes that keep an item out of public view; each needs a legal basis.
