@@ -417,3 +417,32 @@ def test_existing_live_items_are_proactive_and_drafts_undecided_after_the_migrat
 
     assert fresh(live).disclosure_attribute == "proactive"
     assert fresh(draft).disclosure_attribute == ""
+
+
+def test_an_annual_report_made_non_public_is_withdrawn_too(manager, office):
+    from wagtail.models import ModelLogEntry
+
+    from wagtail_disclosure.annual_reports.models import AnnualReport
+
+    report = AnnualReport.objects.create(unit=office, year=2022, disclosure_attribute="proactive")
+    report.save_revision().publish()
+    assert AnnualReport.objects.get(pk=report.pk).live
+
+    report = AnnualReport.objects.get(pk=report.pk)
+    report.disclosure_attribute = "not_disclosed"
+    report.disclosure_basis = "art14_security"
+    report.save_revision(user=manager)
+
+    report = AnnualReport.objects.get(pk=report.pk)
+    assert not report.live and report.disclosure_attribute == "not_disclosed"
+    entries = ModelLogEntry.objects.for_instance(report)
+    assert entries.filter(action=WITHDRAWN, user=manager).exists()
+    assert entries.filter(action="wagtail.unpublish").exists()
+
+
+def test_the_review_task_is_a_workflow_task_type_sites_can_add():
+    from wagtail.workflows import get_task_types
+
+    from wagtail_disclosure.attributes.models import DisclosureAttributeTask
+
+    assert DisclosureAttributeTask in get_task_types()

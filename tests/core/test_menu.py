@@ -61,7 +61,14 @@ def test_a_unit_editor_sees_only_the_screens_of_their_own_work(office):
         "Overdue requirements",
         "Import progress reports",
     ]
-    assert menu["Disclosure on request"] == ["Disclosure requests"]
+    assert menu["Policies and interpretations"] == [
+        "Items without a disclosure attribute",
+        "Withheld items due for review",
+    ]
+    assert menu["Disclosure on request"] == [
+        "Disclosure requests",
+        "Information not proactively disclosed",
+    ]
     assert menu["Annual reports"] == ["Annual reports"]
     assert "Units" not in menu  # the register, unit groups and editors are the managers'
 

@@ -16,8 +16,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.actions.unpublish import UnpublishAction
+from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import AbstractGroupApprovalTask
+from wagtail.models import AbstractGroupApprovalTask, Page
 
 from wagtail_disclosure.core import clock
 from wagtail_disclosure.core.audit import record
@@ -200,9 +202,13 @@ class DisclosureAttributeMixin(models.Model):
         )
 
     def withdraw(self, user=None, decision=None):
-        """Unpublish the live item (now 依申请公开 or 不予公开) and say why in its history."""
+        """Unpublish the live item (now 依申请公开 or 不予公开) and say why in its history.
+
+        Whoever may decide the attribute withdraws the item with it: an item that is not
+        主动公开 may not stay public, whether or not the editor could unpublish it otherwise."""
         stored = type(self)._default_manager.get(pk=self.pk)
-        stored.unpublish(user=user, log_action=True)
+        action = UnpublishPageAction if isinstance(stored, Page) else UnpublishAction
+        action(stored, user=user, log_action=True).execute(skip_permission_checks=True)
         self.live = False
         self.live_revision = None
         record(self, WITHDRAWN, user, decision=decision or decision_of(self))
