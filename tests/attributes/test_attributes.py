@@ -446,3 +446,26 @@ def test_the_review_task_is_a_workflow_task_type_sites_can_add():
     from wagtail_disclosure.attributes.models import DisclosureAttributeTask
 
     assert DisclosureAttributeTask in get_task_types()
+
+
+def test_the_reports_cost_the_same_number_of_queries_at_two_sizes(
+    client, home, office, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(make_office_unit_editor("office_editor", office))
+    url = reverse("wagtail_disclosure_admin:attributes_withheld")
+
+    def add(count, batch):
+        for n in range(count):
+            make_withheld_document(f"内部请示{batch}-{n}", issuer=office)
+
+    add(2, "a")
+    client.get(url)
+    with CaptureQueriesContext(connection) as two:
+        client.get(url)
+    add(8, "b")
+    with django_assert_num_queries(len(two)):
+        html = client.get(url).content.decode()
+    assert html.count("内部请示") >= 10

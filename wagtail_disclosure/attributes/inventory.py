@@ -13,7 +13,9 @@ import datetime
 from dataclasses import dataclass
 
 from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q
+from django.utils.translation import gettext as _
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import Page
 
@@ -101,8 +103,6 @@ class AttributeRow:
 
     @property
     def status(self) -> str:
-        from django.utils.translation import gettext as _
-
         return _("live") if self.live else _("draft")
 
 
@@ -159,7 +159,7 @@ def rows(user, condition: Q, *, query: str = "", order=None) -> list[AttributeRo
 def _has_field(model, name) -> bool:
     try:
         model._meta.get_field(name)
-    except Exception:  # noqa: BLE001 (FieldDoesNotExist)
+    except FieldDoesNotExist:
         return False
     return True
 
