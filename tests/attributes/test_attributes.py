@@ -290,7 +290,7 @@ def test_withheld_items_past_their_review_date_are_due(client, manager, due_item
     with translation.override("zh-hans"):
         html = client.get(reverse("wagtail_disclosure_admin:attributes_review")).content.decode()
     assert due_item.title in html and later.title not in html
-    assert "2022年1月31日" in html and "转为主动公开" in html
+    assert "2022年1月31日" in html and "复查处理" in html
 
 
 def test_converting_a_reviewed_item_publishes_it_and_records_it(client, manager, due_item):
@@ -307,6 +307,27 @@ def test_converting_a_reviewed_item_publishes_it_and_records_it(client, manager,
     assert page.live and page.disclosure_attribute == "proactive"
     converted = history(page, ATTRIBUTE_CONVERTED).get()
     assert converted.data["before"]["attribute"] == "on_request"
+
+
+def test_an_item_still_withheld_after_review_is_kept_until_the_next_review(
+    client, manager, due_item, settings
+):
+    settings.WAGTAIL_DISCLOSURE_TODAY = "2022-11-01"
+    client.force_login(manager)
+    url = reverse(
+        "wagtail_disclosure_admin:attributes_convert",
+        args=[f"wagtail_disclosure.policydocumentpage:{due_item.pk}"],
+    )
+    response = client.post(url, {"review_again": "1", "review_date": ""})
+
+    assert response.status_code == 302
+    page = fresh(due_item)
+    assert not page.live and page.disclosure_attribute == "on_request"
+    assert page.disclosure_review_date == datetime.date(2023, 11, 1)
+    entry = history(page, ATTRIBUTE_SET).latest("timestamp")
+    assert entry.user == manager and entry.data["after"]["review_date"] == "2023-11-01"
+    html = client.get(reverse("wagtail_disclosure_admin:attributes_review")).content.decode()
+    assert url not in html  # no longer due
 
 
 def test_a_conversion_passes_the_publication_gate(client, manager, due_item):

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from wagtail_disclosure.core import clock
 from wagtail_disclosure.core.audit import record
 from wagtail_disclosure.core.permissions import is_manager
 from wagtail_disclosure.core.publication import PublicationRefused, publication_problems
@@ -19,7 +20,7 @@ from wagtail_disclosure.core.publication import PublicationRefused, publication_
 from .choices import DisclosureAttribute
 from .inventory import user_may_see
 from .models import ATTRIBUTE_CONVERTED
-from .rules import decision_of
+from .rules import decision_of, default_review_date
 
 
 def user_may(user, obj, action: str) -> bool:
@@ -101,6 +102,19 @@ def convert_to_proactive(item, user):
         raise PublicationRefused(publication_problems(revision.as_object(), user=user))
     record(item, ATTRIBUTE_CONVERTED, user, before=before, after=decision_of(item))
     return item
+
+
+@transaction.atomic
+def review_again(item, user, review_date=None):
+    """Reviewed and still withheld: keep the decision and set the next review date (by default
+    ``WAGTAIL_DISCLOSURE_ATTRIBUTE_REVIEW_DAYS`` from today). Logged like any decision."""
+    if not user_may(user, item, "change"):
+        raise PermissionDenied(_("You may not change “%(title)s”.") % {"title": str(item)})
+    obj = working_copy(item)
+    obj.disclosure_review_date = review_date or default_review_date(clock.today())
+    obj.full_clean()
+    obj.save_revision(user=user, log_action=True)
+    return obj
 
 
 def validation_messages(error: ValidationError) -> list[str]:

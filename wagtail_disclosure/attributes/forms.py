@@ -41,3 +41,14 @@ class AttributeDecisionForm(forms.Form):
         for field, message in errors.items():
             self.add_error(names.get(field, "attribute"), message)
         return data
+
+
+class ReviewAgainForm(forms.Form):
+    """Reviewed and still withheld: when to review it next."""
+
+    review_date = forms.DateField(
+        label=_("next review date"),
+        required=False,
+        widget=AdminDateInput,
+        help_text=_("Left empty, a year (the site's setting) after today."),
+    )

@@ -19,9 +19,15 @@ from wagtail.admin.views.reports import ReportView
 from wagtail_disclosure.core.publication import PublicationRefused
 from wagtail_disclosure.core.spreadsheets import escape_formula
 
-from .actions import convert_to_proactive, set_attributes, user_may, validation_messages
+from .actions import (
+    convert_to_proactive,
+    review_again,
+    set_attributes,
+    user_may,
+    validation_messages,
+)
 from .choices import NON_PUBLIC, DisclosureAttribute
-from .forms import AttributeDecisionForm
+from .forms import AttributeDecisionForm, ReviewAgainForm
 from .inventory import due_for_review, parse_key, scoped, undecided, withheld
 from .models import DisclosureAttributeMixin
 from .permissions import attribute_report_policy
@@ -229,12 +235,15 @@ class ConvertView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context.setdefault("review_form", ReviewAgainForm())
         context.update(item=self.item, edit_url=AdminURLFinder(self.request.user).get_edit_url(
             self.item
         ))
         return context
 
     def post(self, request, *args, **kwargs):
+        if "review_again" in request.POST:
+            return self.review_again(request)
         try:
             convert_to_proactive(self.item, request.user)
         except PublicationRefused as refused:
@@ -252,6 +261,23 @@ class ConvertView(WagtailAdminTemplateMixin, TemplateView):
             request,
             _("“%(title)s” is now proactive disclosure and has been published.")
             % {"title": str(self.item)},
+        )
+        return redirect("wagtail_disclosure_admin:attributes_review")
+
+    def review_again(self, request):
+        """Still withheld after review: the next review date, the decision kept."""
+        form = ReviewAgainForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(review_form=form))
+        kept = review_again(self.item, request.user, form.cleaned_data["review_date"])
+        messages.success(
+            request,
+            _("“%(title)s” stays %(attribute)s; next review on %(date)s.")
+            % {
+                "title": str(self.item),
+                "attribute": attribute_label(kept.disclosure_attribute),
+                "date": kept.disclosure_review_date.isoformat(),
+            },
         )
         return redirect("wagtail_disclosure_admin:attributes_review")
 
