@@ -490,3 +490,28 @@ def test_the_reports_cost_the_same_number_of_queries_at_two_sizes(
     with django_assert_num_queries(len(two)):
         html = client.get(url).content.decode()
     assert html.count("内部请示") >= 10
+
+
+def test_a_document_waits_for_its_interpretation_s_attribute(client, manager, home):
+    """Released together (同步解读): a prepared interpretation the gate refuses does not count,
+    so the document is not published alone."""
+    from tests.builders import make_interpretation
+    from wagtail_disclosure.policies.publishing import RELEASE_BLOCKED
+
+    document = make_policy_document("济宁市住房公积金缴存管理办法")
+    interpretation = make_interpretation("《办法》解读", [document], disclosure_attribute="")
+
+    document.get_latest_revision().publish()
+    assert not fresh(document).live and not fresh(interpretation).live
+    assert history(document, RELEASE_BLOCKED).exists()
+
+    client.force_login(manager)
+    with translation.override("zh-hans"):
+        response = client.post(
+            reverse("wagtailadmin_pages:edit", args=[document.pk]),
+            document_form(document.title, document.slug, **{"action-publish": "action-publish"}),
+            follow=True,
+        )
+    assert not fresh(document).live
+    assert "《办法》解读" in response.content.decode()
+    assert "未确定公开属性" in response.content.decode()

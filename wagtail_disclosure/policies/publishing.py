@@ -79,6 +79,27 @@ def prepared_interpretations(document):
     return document.interpretations.filter(live=False, release_with_document=True).order_by("pk")
 
 
+def releasable_interpretations(document):
+    """The prepared interpretations the publication gate would let go live now (the others'
+    own rules refuse them, e.g. an interpretation whose disclosure attribute is undecided), and
+    the refusals of the others as sentences."""
+    ready, refusals = [], []
+    for interpretation in prepared_interpretations(document):
+        candidate = interpretation.get_latest_revision_as_object()
+        problems = publication_problems(candidate)
+        if problems:
+            refusals.append(
+                _("the prepared interpretation “%(title)s” cannot be published: %(reasons)s")
+                % {
+                    "title": candidate.title,
+                    "reasons": "；".join(problem.message for problem in problems),
+                }
+            )
+        else:
+            ready.append(interpretation)
+    return ready, refusals
+
+
 def release_problem(document, *, count_prepared=False):
     """Why ``document`` may not go live now, or ``None``.
 
@@ -89,8 +110,11 @@ def release_problem(document, *, count_prepared=False):
         return None
     if document.pk and live_interpretations(document).exists():
         return None
-    if count_prepared and document.pk and prepared_interpretations(document).exists():
-        return None
+    refusals = []
+    if count_prepared and document.pk:
+        ready, refusals = releasable_interpretations(document)
+        if ready:
+            return None
     problem = _(
         "“%(title)s” must be released together with its interpretation (同步解读), and no "
         "interpretation of it is live. Save this document as a draft and choose “New "
@@ -104,6 +128,8 @@ def release_problem(document, *, count_prepared=False):
             "If this document needs no interpretation, untick “requires interpretation” and "
             "give the reason."
         )
+    if refusals:
+        problem += " " + "；".join(refusals)
     return problem
 
 
@@ -126,7 +152,7 @@ def documents_left_without_interpretation(interpretation):
 def release_prepared_interpretations(document, user=None):
     """Publish the latest revision of each prepared interpretation of ``document`` now."""
     released = []
-    for interpretation in prepared_interpretations(document):
+    for interpretation in releasable_interpretations(document)[0]:
         revision = interpretation.get_latest_revision() or interpretation.save_revision(user=user)
         if interpretation.go_live_at and interpretation.go_live_at > timezone.now():
             # Released with the document means now: drop a later schedule of the interpretation.
