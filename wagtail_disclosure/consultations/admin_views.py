@@ -111,9 +111,9 @@ def export_comments(request, consultation_id):
             c.contact,
             str(c.get_status_display()),
             c.hidden_reason,
-            c.group.topic if c.group else "",
+            c.topic,
         ]
-        for c in consultation.comments.select_related("group").order_by("submitted_at", "pk")
+        for c in consultation.comments.order_by("submitted_at", "pk")
     ]
     data = table_workbook(consultation.title, [str(h) for h in headers], rows)
     response = HttpResponse(

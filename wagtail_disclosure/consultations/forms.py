@@ -77,6 +77,15 @@ class PublicCommentForm(AccessibleFormMixin, forms.Form):
         return body
 
 
+def group_topics(consultation) -> list[str]:
+    """The topics of the consultation's feedback groups, as its latest revision has them (so a
+    moderator can sort comments before the groups are published)."""
+    if consultation is None:
+        return []
+    latest = consultation.get_latest_revision_as_object()
+    return [group.topic for group in latest.feedback_groups.all() if group.topic]
+
+
 class CommentModerationForm(WagtailAdminModelForm):
     """Publishing a comment that looks as if it holds personal data needs a second look: the
     moderator confirms, or writes a version without it."""
@@ -88,13 +97,27 @@ class CommentModerationForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        consultation = getattr(self.instance, "consultation", None)
-        if "group" in self.fields:
-            groups = self.fields["group"].queryset
-            self.fields["group"].queryset = (
-                groups.filter(page=consultation) if consultation else groups.none()
+        if "topic" in self.fields:
+            topics = group_topics(getattr(self.instance, "consultation", None))
+            current = self.instance.topic
+            choices = [("", _("Not grouped yet"))] + [(t, t) for t in topics]
+            if current and current not in topics:
+                choices.append((current, current))
+            self.fields["topic"] = forms.ChoiceField(
+                label=self.fields["topic"].label,
+                help_text=_(
+                    "The groups are those of the consultation's feedback report (in its page)."
+                ),
+                choices=choices,
+                required=False,
             )
+            if not current and self.instance.clause in topics:
+                self.initial["topic"] = self.instance.clause
         self.personal_data_warning = personal_data_warning(self.instance.body)
+        if "confirm_personal_data" in self.fields:
+            self.fields["confirm_personal_data"].help_text = self.personal_data_warning or _(
+                "No personal data was found in the comment."
+            )
 
     def clean(self):
         data = super().clean()

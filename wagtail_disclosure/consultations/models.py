@@ -91,13 +91,11 @@ class ConsultationComment(models.Model):
         blank=True,
         help_text=_("Required when a comment is hidden, e.g. off topic, abusive, advertising."),
     )
-    group = models.ForeignKey(
-        "wagtail_disclosure.FeedbackGroup",
-        verbose_name=_("group in the feedback report"),
-        null=True,
+    topic = models.CharField(
+        _("group in the feedback report"),
+        max_length=255,
         blank=True,
-        on_delete=models.SET_NULL,
-        related_name="comments",
+        help_text=_("The group of the consultation's feedback report the comment is counted in."),
     )
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -127,7 +125,8 @@ class ConsultationComment(models.Model):
                 FieldPanel("status"),
                 FieldPanel("hidden_reason"),
                 FieldPanel("public_body"),
-                FieldPanel("group"),
+                FieldPanel("confirm_personal_data"),
+                FieldPanel("topic"),
             ],
             heading=_("Moderation"),
         ),

@@ -105,6 +105,29 @@ class ConsultationPageForm(UnitScopedFormMixin, WagtailAdminPageForm):
                 )
         return data
 
+    def is_valid(self):
+        # The groups' rows are cleaned by their formset after clean(): check them after.
+        valid = super().is_valid()
+        if self.check_group_topics():
+            valid = False
+        return valid
+
+    def check_group_topics(self) -> bool:
+        """Comments are counted in a group by its topic: two groups may not share one. True
+        when a topic is repeated."""
+        formset = self.formsets.get("feedback_groups")
+        seen, repeated = set(), False
+        for form in getattr(formset, "forms", ()):
+            data = getattr(form, "cleaned_data", None) or {}
+            topic = (data.get("topic") or "").strip()
+            if not topic or data.get("DELETE"):
+                continue
+            if topic in seen:
+                form.add_error("topic", _("Another group has this topic already."))
+                repeated = True
+            seen.add(topic)
+        return repeated
+
 
 class ConsultationPage(PublicationGateMixin, UnitPageMixin, RoutablePageMixin, Page):
     """征求意见: a draft put out for public comment, and the feedback on it."""
@@ -265,13 +288,13 @@ class ConsultationPage(PublicationGateMixin, UnitPageMixin, RoutablePageMixin, P
         hidden = comments.filter(status=CommentStatus.HIDDEN).count()
         counts = dict(
             comments.exclude(status=CommentStatus.HIDDEN)
-            .values_list("group")
+            .values_list("topic")
             .annotate(n=Count("pk"))
-            .values_list("group", "n")
+            .values_list("topic", "n")
         )
         groups = list(self.feedback_groups.all())
         for group in groups:
-            group.comment_count = counts.get(group.pk, 0)
+            group.comment_count = counts.get(group.topic, 0)
         return {
             "received": received,
             "hidden": hidden,

@@ -49,11 +49,9 @@ def feedback_report_problems(obj, revision=None, user=None):
             )
         )
     groups = list(obj.feedback_groups.all())
-    group_ids = {group.pk for group in groups if group.pk}
+    topics = {group.topic for group in groups}
     ungrouped = (
-        comments.exclude(status=CommentStatus.HIDDEN)
-        .exclude(group_id__in=group_ids)
-        .count()
+        comments.exclude(status=CommentStatus.HIDDEN).exclude(topic__in=topics).count()
     )
     if ungrouped:
         problems.append(
