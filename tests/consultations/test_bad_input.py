@@ -38,7 +38,8 @@ def test_a_100_kb_paste_is_refused_with_a_clear_message_and_nothing_written(
 
 def test_the_same_comment_from_the_same_address_is_taken_once(client, consultation):
     assert client.post(consultation.url, comment_data()).status_code == 302
-    again = client.post(consultation.url, comment_data(body="  建议公园夜间开放到22点，方便下班后的市民锻炼。 "))
+    spaced = "  建议公园夜间开放到22点，方便下班后的市民锻炼。 "
+    again = client.post(consultation.url, comment_data(body=spaced))
     assert again.status_code == 409
     assert "无需重复提交" in again.content.decode()
     other_address = client.post(consultation.url, comment_data(), REMOTE_ADDR="10.9.9.9")

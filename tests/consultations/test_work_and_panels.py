@@ -86,9 +86,10 @@ def test_the_annual_report_overview_counts_the_years_consultations(
     year_of_consultations, office
 ):
     overview = prefilled_overview(office, 2022)
-    assert "2022年，本单位公开征求意见的草案4件，收到意见建议1条；其中2件已公布意见收集和采纳情况。" in (
-        overview
-    )
+    assert (
+        "2022年，本单位公开征求意见的草案4件，收到意见建议1条；"
+        "其中2件已公布意见收集和采纳情况。"
+    ) in overview
     assert "征求意见" not in prefilled_overview(office, 2021)
 
 

@@ -67,7 +67,8 @@ def test_feedback_after_the_event_and_the_published_summary(client, open_day, se
     feedback = open_day.url + "feedback/"
     assert client.post(feedback, {"body": "活动前就想提意见。"}).status_code == 410
     settings.WAGTAIL_DISCLOSURE_TODAY = EVENT + datetime.timedelta(days=1)
-    response = client.post(feedback, {"body": "建议增加周末场次，方便上班族参加。", "contact": "a@b.cn"})
+    opinion = {"body": "建议增加周末场次，方便上班族参加。", "contact": "a@b.cn"}
+    response = client.post(feedback, opinion)
     assert response.status_code == 302
     assert client.post(feedback, {"body": "建议增加周末场次，方便上班族参加。"}).status_code == 409
     assert OpenDayFeedback.objects.count() == 1
