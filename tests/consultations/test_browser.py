@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.urls import reverse
 
 from tests.builders import make_comment, make_consultation, make_open_day, make_unit_editor
 from tests.consultations.conftest import OPENS
@@ -56,9 +57,8 @@ def test_a_comment_goes_from_the_form_through_moderation_onto_the_page(
     page.fill("input[name=password]", "pw")
     page.click("button[type=submit]")
     page.wait_for_url(live_server.url + "/admin/")
-    page.goto(
-        live_server.url + f"/admin/snippets/wagtail_disclosure/consultationcomment/edit/{comment.pk}/"
-    )
+    edit = reverse("wagtailsnippets_wagtail_disclosure_consultationcomment:edit", args=[comment.pk])
+    page.goto(live_server.url + edit)
     page.select_option("select[name=status]", "published")
     page.locator("button.action-save").first.click()
     page.wait_for_url("**/consultationcomment/")
