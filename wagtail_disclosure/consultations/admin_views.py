@@ -70,7 +70,7 @@ class ConsultationCommentViewSet(UnitScopedViewSetMixin, SnippetViewSet):
     search_backend_name = None
     list_per_page = 50
     list_display = [
-        Column("text", label=_("Comment"), accessor="__str__"),
+        "__str__",
         "consultation",
         "clause",
         Column("status", label=_("Status"), accessor="get_status_display"),
