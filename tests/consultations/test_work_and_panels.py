@@ -104,3 +104,9 @@ def test_a_consultation_opening_later_shows_when(client, office, on_day):
     page = make_consultation(office, OPENS)
     html = client.get(page.url).content.decode()
     assert "尚未开始" in html and "自2022年11月1日起可提交意见" in html
+
+
+def test_a_units_page_lists_its_consultations(client, year_of_consultations, office, rencheng):
+    html = client.get(office.url).content.decode()
+    assert "正在征集的" in html and "按时公布的" in html
+    assert "任城区正在征集的" not in html

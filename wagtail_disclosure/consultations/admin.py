@@ -11,6 +11,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail_disclosure.core.audit import record
 from wagtail_disclosure.core.menu import DisclosureMenuGroup
 from wagtail_disclosure.core.permissions import works_in_disclosure
+from wagtail_disclosure.units.sections import UnitSection
 
 from .admin_views import ConsultationCommentViewSet, ParticipationPanel
 from .models import CommentStatus, ConsultationComment
@@ -46,6 +47,21 @@ def register_consultations_kind():
 @hooks.register("disclosure_annual_report_work")
 def consultations_for_annual_report(unit, year):
     return year_summary(unit, year)
+
+
+@hooks.register("disclosure_unit_page_sections")
+def unit_consultations_section(unit, request):
+    pages = list(
+        ConsultationPage.objects.live().public().filter(unit=unit).order_by("-opens_on")[:10]
+    )
+    if not pages:
+        return None
+    return UnitSection(
+        title=_("Consultations"),
+        template="wagtail_disclosure/consultations/unit_section.html",
+        context={"consultations": pages},
+        order=350,
+    )
 
 
 class ExportCommentsMenuItem(ActionMenuItem):

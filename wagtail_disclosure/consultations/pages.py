@@ -16,6 +16,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
+from wagtail.search import index
 
 from wagtail_disclosure.conf import get_setting
 from wagtail_disclosure.core import clock
@@ -216,6 +217,11 @@ class ConsultationPage(PublicationGateMixin, UnitPageMixin, RoutablePageMixin, P
             ],
             heading=_("Feedback report"),
         ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("draft"),
+        index.SearchField("explanation"),
     ]
     parent_page_types = ["wagtail_disclosure.ConsultationIndexPage"]
     subpage_types = []
