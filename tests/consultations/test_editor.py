@@ -60,3 +60,11 @@ def test_a_unit_editor_consults_in_their_own_units_name(client, office, rencheng
     assert not ConsultationPage.objects.filter(slug="dogs").exists()
     assert client.post(url, consultation_form(rencheng)).status_code == 302
     assert ConsultationPage.objects.get(slug="dogs").unit == rencheng
+
+
+def test_the_editor_offers_the_comments_export(client, manager, consultation):
+    client.force_login(manager)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[consultation.pk])).content.decode()
+    export = reverse("wagtail_disclosure_admin:consultation_comments_export",
+                     args=[consultation.pk])
+    assert export in html and "导出意见（XLSX）" in html
