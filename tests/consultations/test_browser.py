@@ -77,7 +77,9 @@ def test_the_consultation_and_open_day_pages_are_accessible(
     consultation = make_consultation(office, OPENS)
     make_comment(consultation, status=CommentStatus.PUBLISHED, name="张先生")
     event = make_open_day(office, datetime.date(2022, 11, 18))
-    for url in (consultation.url, consultation.url + "thanks/", "/consultations/", event.url):
+    urls = (consultation.url, consultation.url + "thanks/", "/consultations/", event.url,
+            "/open-days/")
+    for url in urls:
         page.goto(live_server.url + url)
         bad, result = serious(page)
         assert not bad, (url, result.generate_report())
