@@ -110,3 +110,16 @@ def test_a_units_page_lists_its_consultations(client, year_of_consultations, off
     html = client.get(office.url).content.decode()
     assert "正在征集的" in html and "按时公布的" in html
     assert "任城区正在征集的" not in html
+
+
+def test_a_reporting_panel_of_the_kind_shows_on_the_dashboard(
+    client, year_of_consultations, office, manager
+):
+    from wagtail_disclosure.progress.models import ReportPanel
+
+    ReportPanel.objects.create(
+        title="办公室意见征集情况", kind=CODE, unit=office, show_on_dashboard=True
+    )
+    client.force_login(manager)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "办公室意见征集情况" in html and "1 / 2（50%）" in html
