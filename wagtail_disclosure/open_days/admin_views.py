@@ -3,6 +3,8 @@ panel of upcoming events."""
 
 from __future__ import annotations
 
+import datetime
+
 import django_filters
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -88,7 +90,7 @@ class UpcomingOpenDaysPanel(Component):
 
     def get_context_data(self, parent_context):
         today = clock.today()
-        horizon = today.fromordinal(today.toordinal() + UPCOMING_DAYS)
+        horizon = today + datetime.timedelta(days=UPCOMING_DAYS)
         events = OpenDayPage.objects.filter(event_date__gte=today, event_date__lte=horizon)
         if not is_manager(self.user):
             events = events.filter(unit__in=unit_ids(self.user))

@@ -3,6 +3,8 @@ registration, the feedback form after it and the published summary of opinions."
 
 from __future__ import annotations
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
@@ -160,7 +162,7 @@ class OpenDayPage(PublicationGateMixin, UnitPageMixin, RoutablePageMixin, Page):
             return False
         last = self.registration_closes_on
         if last is None and self.event_date:
-            last = self.event_date.fromordinal(self.event_date.toordinal() - 1)
+            last = self.event_date - datetime.timedelta(days=1)
         return last is None or today <= last
 
     def feedback_open(self, today=None) -> bool:
