@@ -556,3 +556,66 @@ def make_attribute_review_workflow(parent, group_name="公开属性审查员"):
     WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.create(workflow=workflow, page=parent)
     return workflow
+
+
+# -- consultations and open days ---------------------------------------------------------------
+
+
+def consultation_index():
+    """/consultations/: the consultations of the site (意见征集)."""
+    from wagtail_disclosure.consultations.pages import ConsultationIndexPage
+
+    return child_page(home_page(), ConsultationIndexPage, "consultations", "意见征集")
+
+
+def make_consultation(unit, opens_on, title="《济宁市城市公园管理办法（征求意见稿）》", **fields):
+    """A live consultation of ``unit`` opening on ``opens_on`` (closing after the default period
+    unless ``closes_on`` is given); ``clauses`` names the clauses offered in the form."""
+    from wagtail_disclosure.consultations.pages import ConsultationClause, ConsultationPage
+
+    clauses = fields.pop("clauses", ("第三条", "第八条"))
+    fields.setdefault("slug", f"consultation-{ConsultationPage.objects.count() + 1}")
+    fields.setdefault("draft", "<p>第一条 为了加强城市公园管理……</p>")
+    fields.setdefault("explanation", "<p>起草背景、依据和主要内容。</p>")
+    page = ConsultationPage(title=title, unit=unit, opens_on=opens_on, **fields)
+    page.clauses = [ConsultationClause(label=label) for label in clauses]
+    consultation_index().add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def make_comment(consultation, body="建议延长公园夜间开放时间。", status="pending", **fields):
+    """A comment as the public form stores it, from a made-up address unless ``address``."""
+    from wagtail_disclosure.consultations.models import ConsultationComment, source_key
+    from wagtail_disclosure.core.submissions import text_key
+
+    address = fields.pop("address", f"10.0.0.{ConsultationComment.objects.count() + 1}")
+    return ConsultationComment.objects.create(
+        consultation=consultation,
+        body=body,
+        status=status,
+        consent=True,
+        source_key=source_key(consultation.pk, address),
+        text_key=text_key(body),
+        **fields,
+    )
+
+
+def open_day_index():
+    from wagtail_disclosure.open_days.pages import OpenDayIndexPage
+
+    return child_page(home_page(), OpenDayIndexPage, "open-days", "政府开放日")
+
+
+def make_open_day(unit, event_date, capacity=30, title="走进市政务服务中心", **fields):
+    """A live open day hosted by ``unit``."""
+    from wagtail_disclosure.open_days.pages import OpenDayPage
+
+    fields.setdefault("slug", f"open-day-{OpenDayPage.objects.count() + 1}")
+    fields.setdefault("place", "济宁市政务服务中心")
+    page = OpenDayPage(
+        title=title, unit=unit, event_date=event_date, capacity=capacity, **fields
+    )
+    open_day_index().add_child(instance=page)
+    page.save_revision().publish()
+    return page

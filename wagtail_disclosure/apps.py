@@ -32,6 +32,21 @@ class WagtailDisclosureAppConfig(AppConfig):
             for model, policy in domain.POLICIES.items():
                 register_permission_policy(model, policy)
 
+        from .consultations import permissions as consultation_permissions
+        from .consultations import publishing as consultation_publishing
+        from .core.publication import register_publication_check
+        from .open_days import permissions as open_day_permissions
+        from .open_days import signals as open_day_signals
+
+        for domain in (consultation_permissions, open_day_permissions):
+            for model, policy in domain.POLICIES.items():
+                register_permission_policy(model, policy)
+        register_publication_check(
+            consultation_publishing.CHECK, consultation_publishing.feedback_report_problems
+        )
+        consultation_publishing.connect()
+        open_day_signals.connect()
+
         enterprise_signals.connect()
         qa_library.connect()
         request_signals.connect()

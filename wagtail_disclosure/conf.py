@@ -47,6 +47,20 @@ DEFAULTS = {
     # Days after an item is made 依申请公开 or 不予公开 before it is due for review (its review
     # date, unless the editor gives one).
     "WAGTAIL_DISCLOSURE_ATTRIBUTE_REVIEW_DAYS": 365,
+    # Calendar days a consultation stays open when its close date is left empty (重大行政决策程序
+    # 暂行条例 Art. 16: generally no less than 30 days; a shorter period needs its reason stated).
+    "WAGTAIL_DISCLOSURE_CONSULTATION_DAYS": 30,
+    # Longest comment (characters) the public may send on a consultation, and longest open-day
+    # feedback.
+    "WAGTAIL_DISCLOSURE_COMMENT_MAX_LENGTH": 2000,
+    # Calendar days after a consultation closes within which its feedback report is due; later
+    # it shows as overdue on the dashboard, and counts as not published on time.
+    "WAGTAIL_DISCLOSURE_FEEDBACK_REPORT_DAYS": 30,
+    # Comments, registrations and feedback one address may send through the public
+    # participation forms (consultations, open days): (count, period in seconds).
+    "WAGTAIL_DISCLOSURE_PARTICIPATION_RATE_LIMIT": (10, 3600),
+    # Posts (valid or not) one address may make to those forms: (count, period in seconds).
+    "WAGTAIL_DISCLOSURE_PARTICIPATION_POST_LIMIT": (30, 3600),
 }
 
 

@@ -8,7 +8,11 @@ and migrations. Code inside the app imports from the domain package instead.
 from .annual_reports.models import *  # noqa: F401,F403
 from .attributes.models import *  # noqa: F401,F403
 from .column.models import *  # noqa: F401,F403
+from .consultations.models import *  # noqa: F401,F403
+from .consultations.pages import *  # noqa: F401,F403
 from .enterprises.models import *  # noqa: F401,F403
+from .open_days.models import *  # noqa: F401,F403
+from .open_days.pages import *  # noqa: F401,F403
 from .plans.models import *  # noqa: F401,F403
 from .policies.interpretations import *  # noqa: F401,F403
 from .policies.models import *  # noqa: F401,F403

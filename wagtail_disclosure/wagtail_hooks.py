@@ -7,10 +7,13 @@ from wagtail import hooks
 from wagtail_disclosure.annual_reports import admin as annual_reports_admin  # noqa: F401
 from wagtail_disclosure.attributes import admin as attributes_admin  # noqa: F401
 from wagtail_disclosure.attributes import admin_urls as attribute_urls
+from wagtail_disclosure.consultations import admin as consultations_admin  # noqa: F401
+from wagtail_disclosure.consultations import admin_urls as consultation_urls
 from wagtail_disclosure.core import publication_admin
 from wagtail_disclosure.core.menu import disclosure_submenu
 from wagtail_disclosure.enterprises import admin as enterprises_admin  # noqa: F401
 from wagtail_disclosure.enterprises import admin_urls as enterprise_urls
+from wagtail_disclosure.open_days import admin as open_days_admin  # noqa: F401
 from wagtail_disclosure.plans import admin as plans_admin  # noqa: F401
 from wagtail_disclosure.plans import admin_urls as plan_urls
 from wagtail_disclosure.policies import admin as policies_admin  # noqa: F401
@@ -40,5 +43,6 @@ def register_admin_urls():
         + enterprise_urls.urlpatterns
         + policy_urls.urlpatterns
         + attribute_urls.urlpatterns
+        + consultation_urls.urlpatterns
     )
     return [path("disclosure/", include((urlpatterns, ADMIN_NAMESPACE), namespace=ADMIN_NAMESPACE))]

@@ -43,6 +43,8 @@ def test_a_manager_sees_every_domain_in_the_order_an_office_works(manager):
         "Public enterprise column",
         "Disclosure on request",
         "Annual reports",
+        "Consultations",
+        "Open days",
     ]
 
 
@@ -70,6 +72,8 @@ def test_a_unit_editor_sees_only_the_screens_of_their_own_work(office):
         "Information not proactively disclosed",
     ]
     assert menu["Annual reports"] == ["Annual reports"]
+    assert menu["Consultations"] == ["Comments to moderate"]
+    assert menu["Open days"] == ["Open day registrations", "Open day feedback"]
     assert "Units" not in menu  # the register, unit groups and editors are the managers'
 
 

@@ -28,6 +28,8 @@ ORDER = {
     "enterprises": 400,
     "requests": 500,
     "annual_reports": 600,
+    "consultations": 700,
+    "open_days": 750,
 }
 
 disclosure_menu = Menu(

@@ -153,7 +153,17 @@ class UnitScopedPermissionPolicy(BasePermissionPolicy):
         return Q(**{f"{self.unit_field}__in": unit_ids(user)})
 
     def in_editor_scope(self, user, instance) -> bool:
-        return getattr(instance, f"{self.unit_field}_id") in unit_ids(user)
+        return self.unit_id_of(instance) in unit_ids(user)
+
+    def unit_id_of(self, instance):
+        """The id of ``instance``'s unit, following ``unit_field`` across relations
+        (``"consultation__unit"``: the unit of the item's consultation)."""
+        *path, last = self.unit_field.split("__")
+        for name in path:
+            instance = getattr(instance, name, None)
+            if instance is None:
+                return None
+        return getattr(instance, f"{last}_id", None)
 
     # --- Wagtail's policy interface -------------------------------------------------------
 
@@ -184,7 +194,7 @@ class UnitScopedPermissionPolicy(BasePermissionPolicy):
         return get_user_model().objects.filter(users, is_active=True).distinct()
 
     def users_with_any_permission_for_instance(self, actions, instance):
-        unit_id = getattr(instance, f"{self.unit_field}_id", None)
+        unit_id = self.unit_id_of(instance)
         return self.users_with_any_permission(actions).filter(
             managers_q() | Q(**{f"{MEMBERSHIPS}__unit_id": unit_id})
         )
@@ -479,3 +489,13 @@ class UnitPageMixin:
 
     def permissions_for_user(self, user):
         return UnitPagePermissionTester(user, self)
+
+
+class PublicSubmissionPolicy(UnitScopedPermissionPolicy):
+    """Unit-scoped, for what the public sends through a site's forms (comments, registrations,
+    feedback): viewed and moderated in the admin, never added there."""
+
+    def user_has_permission(self, user, action):
+        if action == "add":
+            return False
+        return super().user_has_permission(user, action)

@@ -177,3 +177,27 @@ def read_file_within_limit(path) -> bytes:
             limit_message(bounded.LimitExceeded(bounded.FILE_SIZE, limits.max_file_bytes, size))
         )
     return path.read_bytes()
+
+
+def table_workbook(title: str, headers, rows) -> bytes:
+    """An XLSX of one sheet: a bold title row, a header row, then ``rows``; every text cell
+    passes :func:`escape_formula`, so a value typed by the public never runs as a formula."""
+    import io
+
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Sheet1"
+    sheet.cell(row=1, column=1, value=escape_formula(str(title))).font = Font(bold=True)
+    for column, header in enumerate(headers, start=1):
+        sheet.cell(row=2, column=column, value=escape_formula(str(header))).font = Font(bold=True)
+    for row_number, row in enumerate(rows, start=3):
+        for column, value in enumerate(row, start=1):
+            if value is not None and not isinstance(value, int | float | str):
+                value = str(value)
+            sheet.cell(row=row_number, column=column, value=escape_formula(value))
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

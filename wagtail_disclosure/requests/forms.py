@@ -1,48 +1,14 @@
 """The public request form: what Art. 29 of the regulations asks an applicant to give."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
+from wagtail_disclosure.core.forms import AccessibleFormMixin, LengthLimit
 from wagtail_disclosure.units.models import UnitPage
 
 from .identity_numbers import is_valid_credit_code, is_valid_resident_id, normalize
 from .models import ApplicantType, DeliveryMethod, DisclosureRequest
-
-
-class LengthLimit(MaxLengthValidator):
-    """Too long: says which field, its limit and how long the text was."""
-
-    def __init__(self, label, limit):
-        self.label = label
-        super().__init__(limit)
-
-    def __call__(self, value):
-        if len(value) > self.limit_value:
-            raise ValidationError(
-                _("“%(field)s” can be at most %(limit)s characters; this has %(count)s.")
-                % {"field": self.label, "limit": self.limit_value, "count": len(value)},
-                code="max_length",
-            )
-
-
-class AccessibleFormMixin:
-    """Ties each field's error message to its input (aria-describedby, aria-invalid)."""
-
-    def full_clean(self):
-        super().full_clean()
-        for name, field in self.fields.items():
-            bound = self[name]
-            described = []
-            if field.help_text:
-                described.append(f"{bound.auto_id}_helptext")
-            if name in self.errors:
-                described.append(f"{bound.auto_id}_errors")
-                field.widget.attrs["aria-invalid"] = "true"
-            if described:
-                field.widget.attrs["aria-describedby"] = " ".join(described)
-
 
 #: The longest text the public form takes in each field (characters). Longer input is refused
 #: with a message naming the field and the limit, before anything is stored.

@@ -23,7 +23,9 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 
 from wagtail_disclosure.annual_reports.models import AnnualReportIndexPage
 from wagtail_disclosure.conf import get_setting
+from wagtail_disclosure.consultations.pages import ConsultationIndexPage
 from wagtail_disclosure.enterprises.models import EnterpriseColumnPage
+from wagtail_disclosure.open_days.pages import OpenDayIndexPage
 from wagtail_disclosure.plans.models import TaskPlanIndexPage
 from wagtail_disclosure.policies.interpretations import InterpretationIndexPage, QALibraryPage
 from wagtail_disclosure.policies.models import PolicyIndexPage
@@ -40,6 +42,8 @@ COLUMNS = (
     (AnnualReportIndexPage, False),
     (DisclosureRequestPage, True),
     (EnterpriseColumnPage, True),
+    (ConsultationIndexPage, True),
+    (OpenDayIndexPage, True),
 )
 
 APP_LABEL = "wagtail_disclosure"

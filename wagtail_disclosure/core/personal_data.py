@@ -1,0 +1,57 @@
+"""A quick look for personal data typed into text the public sends (comments, feedback).
+
+:func:`personal_data_found` recognises resident ID numbers (with a valid check character),
+mainland mobile numbers, landline numbers with an area code and email addresses. It is a plain
+function of the text, so a site (or the project's fuller privacy check) may replace it: the
+moderation screens call it through :func:`personal_data_warning` only.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from django.utils.translation import gettext as _
+
+ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+ID_CHECK = "10X98765432"
+
+RESIDENT_ID = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
+MOBILE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)")
+LANDLINE = re.compile(r"(?<!\d)0\d{2,3}[- ]\d{7,8}(?!\d)")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _is_resident_id(value: str) -> bool:
+    value = value.upper()
+    try:
+        date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
+    except ValueError:
+        return False
+    total = sum(int(d) * w for d, w in zip(value[:17], ID_WEIGHTS, strict=True))
+    return ID_CHECK[total % 11] == value[17]
+
+
+def personal_data_found(text: str) -> list[str]:
+    """The kinds of personal data ``text`` seems to hold, as translated names (empty: none).
+
+    A simple pattern check; the lead may swap it for the project's privacy check, which this
+    function's callers reach through :func:`personal_data_warning`.
+    """
+    text = text or ""
+    kinds = []
+    if any(_is_resident_id(m.group()) for m in RESIDENT_ID.finditer(text)):
+        kinds.append(_("a resident ID number"))
+    if MOBILE.search(text) or LANDLINE.search(text):
+        kinds.append(_("a phone number"))
+    if EMAIL.search(text):
+        kinds.append(_("an email address"))
+    return kinds
+
+
+def personal_data_warning(text: str) -> str:
+    """A sentence for the moderator, or "" when the text looks free of personal data."""
+    kinds = personal_data_found(text)
+    if not kinds:
+        return ""
+    return _("This text seems to contain personal data (%(kinds)s).") % {"kinds": "、".join(kinds)}
