@@ -44,6 +44,12 @@ DEFAULTS = {
     # Seconds a rendered table stays in that cache. Changes do not wait for it (each change
     # replaces the cache's version key); it only lets entries of old versions age out.
     "WAGTAIL_DISCLOSURE_PAGE_CACHE_TIMEOUT": 24 * 3600,
+    # Delegate registrations one address may make through the public form: (count, seconds).
+    "WAGTAIL_DISCLOSURE_DELEGATE_RATE_LIMIT": (5, 3600),
+    # Registration form posts (valid or not) one address may make: (count, period in seconds).
+    "WAGTAIL_DISCLOSURE_DELEGATE_POST_LIMIT": (30, 3600),
+    # Decision items show on a unit's dashboard this many days before their planned date.
+    "WAGTAIL_DISCLOSURE_DECISION_DUE_SOON_DAYS": 30,
 }
 
 

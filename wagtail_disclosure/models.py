@@ -7,6 +7,8 @@ and migrations. Code inside the app imports from the domain package instead.
 
 from .annual_reports.models import *  # noqa: F401,F403
 from .column.models import *  # noqa: F401,F403
+from .decisions.models import *  # noqa: F401,F403
+from .decisions.pages import *  # noqa: F401,F403
 from .enterprises.models import *  # noqa: F401,F403
 from .plans.models import *  # noqa: F401,F403
 from .policies.interpretations import *  # noqa: F401,F403

@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail_disclosure.annual_reports import admin as annual_reports_admin  # noqa: F401
 from wagtail_disclosure.core import publication_admin
 from wagtail_disclosure.core.menu import disclosure_submenu
+from wagtail_disclosure.decisions import admin as decisions_admin  # noqa: F401
 from wagtail_disclosure.enterprises import admin as enterprises_admin  # noqa: F401
 from wagtail_disclosure.enterprises import admin_urls as enterprise_urls
 from wagtail_disclosure.plans import admin as plans_admin  # noqa: F401
