@@ -414,8 +414,6 @@ class DecisionItemPage(PublicationGateMixin, UnitPageMixin, RoutablePageMixin, P
                         rate_limited = True
                 if rate_limited:
                     status = 429
-                elif form.errors:
-                    status = 400
             else:
                 form = DelegateRegistrationForm(meeting=meeting)
         elif request.method == "POST":
