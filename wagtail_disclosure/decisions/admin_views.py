@@ -62,7 +62,9 @@ class DecisionMeetingViewSet(UnitScopedViewSetMixin, SnippetViewSet):
         Column("item", label=_("Decision item"), accessor="item.title"),
         "held_on",
         "registration_closes_on",
-        RegistrationsColumn("registrations", label=_("Registrations")),
+        RegistrationsColumn(
+            "registration_count", label=_("Registrations"), accessor="registration_count"
+        ),
         "result_published",
     ]
     ordering = ["-held_on", "-pk"]

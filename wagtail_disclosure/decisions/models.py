@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext
@@ -77,7 +78,8 @@ class DecisionMeeting(ClusterableModel):
     )
 
     panels = [
-        FieldPanel("item"),
+        # A plain list, narrowed to the user's own units' items by DecisionMeetingForm.
+        FieldPanel("item", widget=forms.Select),
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("held_on"), FieldPanel("place")]),
         MultiFieldPanel(
@@ -237,7 +239,7 @@ class DelegateRegistration(models.Model):
     objects = RegistrationQuerySet.as_manager()
 
     panels = [
-        FieldPanel("meeting"),
+        FieldPanel("meeting", widget=forms.Select),
         FieldRowPanel([FieldPanel("name"), FieldPanel("sector")]),
         FieldPanel("contact"),
         FieldPanel("reason"),

@@ -23,6 +23,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 
 from wagtail_disclosure.annual_reports.models import AnnualReportIndexPage
 from wagtail_disclosure.conf import get_setting
+from wagtail_disclosure.decisions.pages import DecisionIndexPage
 from wagtail_disclosure.enterprises.models import EnterpriseColumnPage
 from wagtail_disclosure.plans.models import TaskPlanIndexPage
 from wagtail_disclosure.policies.interpretations import InterpretationIndexPage, QALibraryPage
@@ -40,6 +41,7 @@ COLUMNS = (
     (AnnualReportIndexPage, False),
     (DisclosureRequestPage, True),
     (EnterpriseColumnPage, True),
+    (DecisionIndexPage, True),
 )
 
 APP_LABEL = "wagtail_disclosure"
