@@ -17,5 +17,6 @@ LOADERS = [
     "demo.policies.load",
     "demo.enterprises.load",
     "demo.requests.load",
+    "demo.decisions.load",
     "demo.column.load",
 ]
