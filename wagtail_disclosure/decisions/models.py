@@ -209,7 +209,7 @@ class DelegateRegistration(models.Model):
         on_delete=models.CASCADE,
         related_name="registrations",
     )
-    name = models.CharField(_("name"), max_length=50)
+    name = models.CharField(_("person’s name"), max_length=50)
     sector = models.CharField(
         _("sector or occupation"),
         max_length=100,
