@@ -88,7 +88,8 @@ def test_a_decision_item_shows_its_timeline_with_the_linked_materials(
     assert "收到意见56条，采纳31条，部分采纳9条。" in timeline
     assert f'href="{consultation.url}"' in timeline
     assert 'href="https://example.org/risk.pdf">社会稳定风险评估报告' in timeline
-    assert f'href="{decision_document.url}">济宁市城市更新实施办法</a>（济政发〔2022〕9号）' in timeline
+    decision_link = f'href="{decision_document.url}">济宁市城市更新实施办法</a>'
+    assert decision_link + "（济政发〔2022〕9号）" in timeline
     assert "王秀英（社区居民）" in timeline and "加装电梯费用分摊应明确。" in timeline
     assert "尚未发布的解读材料" not in html, "a draft page is not linked"
     assert "2022年6月底前" in html and "2022年6月30日" in html
