@@ -46,7 +46,7 @@ class MaterialKind(models.TextChoices):
     LEGALITY_REVIEW = "legality_review", _("Legality review")
     MEETING = "meeting", _("Collective discussion")
     DECISION = "decision", _("Decision result")
-    INTERPRETATION = "interpretation", _("Interpretation")
+    INTERPRETATION = "interpretation", _("Policy interpretation")
     EVALUATION = "evaluation", _("Implementation evaluation")
     OTHER = "other", _("Other")
 
