@@ -149,3 +149,26 @@ def test_the_by_stage_panel_kind_counts_items_as_a_chart_and_a_table(
     assert '<th scope="row">公开征求意见</th><td>1</td><td>1</td>' in everything
     assert '<th scope="row">未启动</th><td>1</td><td>0</td>' in everything
     assert '<th scope="row">未启动</th><td>0</td>' in housing_only
+
+
+def test_a_unit_editor_publishes_directories_only_for_their_own_government(
+    client, directory, city, housing
+):
+    from wagtail_disclosure.decisions.pages import DecisionDirectoryPage
+
+    editor = make_office_unit_editor("city-editor", city)
+    client.force_login(editor)
+    index = directory.get_parent()
+    url = reverse("wagtailadmin_pages:add",
+                  args=["wagtail_disclosure", "decisiondirectorypage", index.pk])
+    assert client.get(url).status_code == 200
+
+    response = client.post(url, {"title": "2023年目录", "slug": "2023", "unit": housing.pk,
+                                 "year": 2023})
+    assert response.status_code == 200
+    assert not DecisionDirectoryPage.objects.filter(slug="2023").exists()
+
+    response = client.post(url, {"title": "2023年目录", "slug": "2023", "unit": city.pk,
+                                 "year": 2023})
+    assert response.status_code == 302
+    assert DecisionDirectoryPage.objects.get(slug="2023").unit == city

@@ -176,3 +176,29 @@ def test_an_interpretation_can_be_a_stage_material(client, directory, housing):
         {"kind": MaterialKind.INTERPRETATION, "page": interpretation}])
     html = zh_get(client, item.url).content.decode()
     assert f'href="{interpretation.url}">办法解读</a>' in html
+
+
+def test_a_material_links_one_thing_or_summarises(directory, housing):
+    from django.core.exceptions import ValidationError
+
+    from wagtail_disclosure.decisions.pages import DecisionMaterial
+
+    item = make_decision_item(directory, "办法", housing)
+    nothing = DecisionMaterial(item=item, kind=MaterialKind.DRAFT)
+    with pytest.raises(ValidationError):
+        nothing.full_clean()
+    two = DecisionMaterial(item=item, kind=MaterialKind.DRAFT, page=directory,
+                           url="https://example.org/")
+    with pytest.raises(ValidationError):
+        two.full_clean()
+    DecisionMaterial(item=item, kind=MaterialKind.BACKGROUND, summary="背景").full_clean()
+
+
+def test_a_units_public_page_lists_the_decision_items_it_is_in_charge_of(
+    client, directory, housing
+):
+    make_decision_item(directory, "济宁市老旧小区改造三年行动方案", housing,
+                       stage=DecisionStage.CONSULTATION)
+    html = zh_get(client, housing.url).content.decode()
+    section = html[html.index("承办的重大行政决策事项"):]
+    assert "济宁市老旧小区改造三年行动方案</a>（公开征求意见）" in section

@@ -1,13 +1,15 @@
-"""Wiring of the decisions column: its menu group, dashboard panel and panel kind. The screens
-live in admin_views.py."""
+"""Wiring of the decisions column: its menu group, dashboard panel, panel kind and the section
+on public unit pages. The screens live in admin_views.py."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from wagtail_disclosure.core.menu import DisclosureMenuGroup
 from wagtail_disclosure.core.permissions import works_in_disclosure
+from wagtail_disclosure.units.sections import UnitSection
 
 from .admin_views import DecisionItemsDuePanel, DecisionMeetingViewSet, DelegateRegistrationViewSet
+from .pages import DecisionItemPage
 from .reporting import panel_kind
 
 
@@ -34,3 +36,21 @@ def add_decision_items_due_panel(request, panels):
 @hooks.register("register_disclosure_report_panel_kind")
 def register_decisions_by_stage_kind():
     return panel_kind()
+
+
+@hooks.register("disclosure_unit_page_sections")
+def decision_items_of_unit(unit, request):
+    items = (
+        DecisionItemPage.objects.live()
+        .public()
+        .filter(responsible_unit=unit)
+        .order_by("-first_published_at", "path")
+    )
+    if not items:
+        return None
+    return UnitSection(
+        title=_("Major decision items it is in charge of"),
+        template="wagtail_disclosure/decisions/includes/unit_items.html",
+        context={"items": items},
+        order=250,
+    )
