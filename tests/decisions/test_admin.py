@@ -172,3 +172,25 @@ def test_a_unit_editor_publishes_directories_only_for_their_own_government(
                                  "year": 2023})
     assert response.status_code == 302
     assert DecisionDirectoryPage.objects.get(slug="2023").unit == city
+
+
+def test_changing_the_planned_timing_in_the_editor_reads_the_date_again(
+    client, directory, housing, manager
+):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    item = make_decision_item(directory, "老旧小区改造方案", housing, slug="laojiu",
+                              planned_timing="2022年6月底前")
+    assert item.planned_due.isoformat() == "2022-06-30"
+    client.force_login(manager)
+    data = nested_form_data({
+        "title": item.title, "slug": item.slug, "responsible_unit": housing.pk,
+        "summary": "", "planned_timing": "9月底前", "planned_due": "2022-06-30",
+        "stage": DecisionStage.DRAFTING, "materials": inline_formset([]),
+        "action-publish": "publish",
+    })
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[item.pk]), data)
+
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert (item.planned_timing, item.planned_due.isoformat()) == ("9月底前", "2022-09-30")

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 from wagtail_disclosure.core.permissions import UnitScopedFormMixin, is_manager, unit_ids
+from wagtail_disclosure.plans.parsing.deadlines import parse_deadline
 from wagtail_disclosure.requests.forms import AccessibleFormMixin, LengthLimit
 
 from .models import DecisionMeeting, DelegateRegistration, identity_key
@@ -109,3 +110,16 @@ class DelegateRegistrationAdminForm(WagtailAdminModelForm):
             if user is not None and not is_manager(user):
                 meetings = meetings.filter(item__responsible_unit__in=unit_ids(user))
             field.queryset = meetings
+
+
+class DecisionItemPageForm(WagtailAdminPageForm):
+    """Reads the planned date again whenever the timing as written changes and the editor did
+    not set the date themselves (``2022年6月底前`` → 30 June of the directory's year)."""
+
+    def clean(self):
+        data = super().clean()
+        if "planned_timing" in self.changed_data and "planned_due" not in self.changed_data:
+            parent = self.parent_page.specific if self.parent_page is not None else None
+            year = getattr(parent, "year", None)
+            data["planned_due"] = parse_deadline(data.get("planned_timing", ""), year).due
+        return data

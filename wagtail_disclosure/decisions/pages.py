@@ -35,7 +35,12 @@ from wagtail_disclosure.plans.parsing.deadlines import parse_deadline
 from wagtail_disclosure.policies.models import PolicyDocumentPage
 
 from .choices import FINISHED_STAGES, KIND_ORDER, DecisionStage, MaterialKind
-from .forms import DecisionDirectoryPageForm, DelegateRegistrationForm, DuplicateRegistration
+from .forms import (
+    DecisionDirectoryPageForm,
+    DecisionItemPageForm,
+    DelegateRegistrationForm,
+    DuplicateRegistration,
+)
 from .models import DecisionMeeting, DelegateRegistration
 
 __all__ = [
@@ -216,6 +221,7 @@ class DecisionItemPage(PublicationGateMixin, UnitPageMixin, RoutablePageMixin, P
     ]
     parent_page_types = ["wagtail_disclosure.DecisionDirectoryPage"]
     subpage_types = []
+    base_form_class = DecisionItemPageForm
     template = "wagtail_disclosure/decisions/decision_item_page.html"
 
     class Meta:
