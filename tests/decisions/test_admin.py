@@ -194,3 +194,46 @@ def test_changing_the_planned_timing_in_the_editor_reads_the_date_again(
     assert response.status_code == 302
     item.refresh_from_db()
     assert (item.planned_timing, item.planned_due.isoformat()) == ("9月底前", "2022-09-30")
+
+
+def test_a_unit_editor_records_a_meeting_and_an_opinion_not_adopted_needs_its_reason(
+    client, two_units_meetings, housing_editor
+):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    from wagtail_disclosure.decisions.models import DecisionMeeting
+
+    client.force_login(housing_editor)
+    opinion = {"delegate": "个体工商户代表", "opinion": "减免租金。", "handling": "not_adopted",
+               "reason": ""}
+
+    def post(**changes):
+        data = nested_form_data({
+            "item": two_units_meetings.housing_item.pk, "title": "第二次专题会议",
+            "held_on": "2022-07-20", "place": "", "seats": 3, "registration_opens_on": "",
+            "registration_closes_on": "", "requirements": "",
+            "opinions": inline_formset([{**opinion, **changes}]),
+        })
+        return client.post(reverse(f"{MEETINGS}:add"), data)
+
+    with translation.override("zh-hans"):
+        refused = post()
+    assert refused.status_code == 200
+    assert "请说明未采纳或部分采纳的理由。" in refused.content.decode()
+    assert not DecisionMeeting.objects.filter(title="第二次专题会议").exists()
+
+    assert post(reason="不属于本方案调整范围。").status_code == 302
+    meeting = DecisionMeeting.objects.get(title="第二次专题会议")
+    assert meeting.opinions.get().reason == "不属于本方案调整范围。"
+
+
+def test_another_units_item_cannot_be_given_a_meeting(client, two_units_meetings, housing_editor):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    client.force_login(housing_editor)
+    data = nested_form_data({
+        "item": two_units_meetings.transport_item.pk, "title": "越权会议", "seats": 3,
+        "opinions": inline_formset([]),
+    })
+    assert client.post(reverse(f"{MEETINGS}:add"), data).status_code == 200
+    assert not two_units_meetings.transport_item.meetings.filter(title="越权会议").exists()
