@@ -619,3 +619,69 @@ def make_open_day(unit, event_date, capacity=30, title="走进市政务服务中
     open_day_index().add_child(instance=page)
     page.save_revision().publish()
     return page
+# -- major decisions ---------------------------------------------------------------------------
+
+
+def decision_index():
+    """重大行政决策 at /decisions/."""
+    from wagtail_disclosure.decisions.pages import DecisionIndexPage
+
+    return child_page(home_page(), DecisionIndexPage, "decisions", "重大行政决策")
+
+
+def make_decision_directory(unit, year=2022, slug=None, **fields):
+    """A published directory of ``unit`` for ``year`` under /decisions/."""
+    from wagtail_disclosure.decisions.pages import DecisionDirectoryPage
+
+    fields.setdefault("title", f"{unit.title}{year}年重大行政决策事项目录")
+    fields.setdefault("date_published", datetime.date(year, 3, 1))
+    directory = DecisionDirectoryPage(unit=unit, year=year, slug=slug or f"{year}-{unit.pk}",
+                                      **fields)
+    decision_index().add_child(instance=directory)
+    directory.save_revision().publish()
+    return directory
+
+
+def make_decision_item(directory, title, responsible_unit, materials=(), slug=None,
+                       publish=True, **fields):
+    """A decision item of ``directory``; ``materials``: its timeline, as dicts of
+    ``DecisionMaterial`` fields (kind, date, page, document, url, title, summary)."""
+    from wagtail_disclosure.decisions.pages import DecisionItemPage, DecisionMaterial
+
+    item = DecisionItemPage(
+        title=title,
+        slug=slug or f"item-{DecisionItemPage.objects.count() + 1}",
+        responsible_unit=responsible_unit,
+        live=publish,
+        **fields,
+    )
+    for material in materials:
+        item.materials.add(DecisionMaterial(**material))
+    directory.add_child(instance=item)
+    revision = item.save_revision()
+    if publish:
+        revision.publish()
+        item.refresh_from_db()
+    return item
+
+
+def make_decision_meeting(item, **fields):
+    """A decision meeting of ``item`` whose public registration runs through June 2022."""
+    from wagtail_disclosure.decisions.models import DecisionMeeting
+
+    fields.setdefault("title", "市政府常务会议")
+    fields.setdefault("held_on", datetime.date(2022, 7, 15))
+    fields.setdefault("registration_opens_on", datetime.date(2022, 6, 1))
+    fields.setdefault("registration_closes_on", datetime.date(2022, 6, 30))
+    fields.setdefault("seats", 3)
+    return DecisionMeeting.objects.create(item=item, **fields)
+
+
+def make_delegate_registration(meeting, name, contact="13800000000", **fields):
+    from wagtail_disclosure.decisions.models import DelegateRegistration
+
+    fields.setdefault("sector", "社区居民")
+    fields.setdefault("reason", "居住在改造片区，关心改造方案。")
+    return DelegateRegistration.objects.create(
+        meeting=meeting, name=name, contact=contact, **fields
+    )

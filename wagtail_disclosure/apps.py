@@ -13,6 +13,7 @@ class WagtailDisclosureAppConfig(AppConfig):
         the models are loaded, as Wagtail's own contrib apps do."""
         from .annual_reports import permissions as annual_report_permissions
         from .core.compat import register_permission_policy
+        from .decisions import permissions as decision_permissions
         from .enterprises import permissions as enterprise_permissions
         from .enterprises import signals as enterprise_signals
         from .policies import qa_library
@@ -28,6 +29,7 @@ class WagtailDisclosureAppConfig(AppConfig):
             request_permissions,
             annual_report_permissions,
             enterprise_permissions,
+            decision_permissions,
         ):
             for model, policy in domain.POLICIES.items():
                 register_permission_policy(model, policy)

@@ -61,6 +61,12 @@ DEFAULTS = {
     "WAGTAIL_DISCLOSURE_PARTICIPATION_RATE_LIMIT": (10, 3600),
     # Posts (valid or not) one address may make to those forms: (count, period in seconds).
     "WAGTAIL_DISCLOSURE_PARTICIPATION_POST_LIMIT": (30, 3600),
+    # Delegate registrations one address may make through the public form: (count, seconds).
+    "WAGTAIL_DISCLOSURE_DELEGATE_RATE_LIMIT": (5, 3600),
+    # Registration form posts (valid or not) one address may make: (count, period in seconds).
+    "WAGTAIL_DISCLOSURE_DELEGATE_POST_LIMIT": (30, 3600),
+    # Decision items show on a unit's dashboard this many days before their planned date.
+    "WAGTAIL_DISCLOSURE_DECISION_DUE_SOON_DAYS": 30,
 }
 
 

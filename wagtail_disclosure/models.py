@@ -10,6 +10,8 @@ from .attributes.models import *  # noqa: F401,F403
 from .column.models import *  # noqa: F401,F403
 from .consultations.models import *  # noqa: F401,F403
 from .consultations.pages import *  # noqa: F401,F403
+from .decisions.models import *  # noqa: F401,F403
+from .decisions.pages import *  # noqa: F401,F403
 from .enterprises.models import *  # noqa: F401,F403
 from .open_days.models import *  # noqa: F401,F403
 from .open_days.pages import *  # noqa: F401,F403

@@ -11,6 +11,7 @@ from wagtail_disclosure.consultations import admin as consultations_admin  # noq
 from wagtail_disclosure.consultations import admin_urls as consultation_urls
 from wagtail_disclosure.core import publication_admin
 from wagtail_disclosure.core.menu import disclosure_submenu
+from wagtail_disclosure.decisions import admin as decisions_admin  # noqa: F401
 from wagtail_disclosure.enterprises import admin as enterprises_admin  # noqa: F401
 from wagtail_disclosure.enterprises import admin_urls as enterprise_urls
 from wagtail_disclosure.open_days import admin as open_days_admin  # noqa: F401

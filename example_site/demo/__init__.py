@@ -18,5 +18,6 @@ LOADERS = [
     "demo.enterprises.load",
     "demo.requests.load",
     "demo.participation.load",
+    "demo.decisions.load",
     "demo.column.load",
 ]

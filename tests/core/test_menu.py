@@ -40,6 +40,7 @@ def test_a_manager_sees_every_domain_in_the_order_an_office_works(manager):
         "Units",
         "Plans and progress",
         "Policies and interpretations",
+        "Major decisions",
         "Public enterprise column",
         "Disclosure on request",
         "Annual reports",
@@ -74,6 +75,7 @@ def test_a_unit_editor_sees_only_the_screens_of_their_own_work(office):
     assert menu["Annual reports"] == ["Annual reports"]
     assert menu["Consultations"] == ["Comments to moderate"]
     assert menu["Open days"] == ["Open day registrations", "Open day feedback"]
+    assert menu["Major decisions"] == ["Decision meetings", "Delegate registrations"]
     assert "Units" not in menu  # the register, unit groups and editors are the managers'
 
 

@@ -42,6 +42,7 @@ SECTION_SUBPAGE_TYPES = [
     "wagtail_disclosure.EnterpriseColumnPage",
     "wagtail_disclosure.ConsultationIndexPage",
     "wagtail_disclosure.OpenDayIndexPage",
+    "wagtail_disclosure.DecisionIndexPage",
 ]
 
 

@@ -24,6 +24,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from wagtail_disclosure.annual_reports.models import AnnualReportIndexPage
 from wagtail_disclosure.conf import get_setting
 from wagtail_disclosure.consultations.pages import ConsultationIndexPage
+from wagtail_disclosure.decisions.pages import DecisionIndexPage
 from wagtail_disclosure.enterprises.models import EnterpriseColumnPage
 from wagtail_disclosure.open_days.pages import OpenDayIndexPage
 from wagtail_disclosure.plans.models import TaskPlanIndexPage
@@ -44,6 +45,7 @@ COLUMNS = (
     (EnterpriseColumnPage, True),
     (ConsultationIndexPage, True),
     (OpenDayIndexPage, True),
+    (DecisionIndexPage, True),
 )
 
 APP_LABEL = "wagtail_disclosure"
