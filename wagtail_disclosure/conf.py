@@ -44,6 +44,9 @@ DEFAULTS = {
     # Seconds a rendered table stays in that cache. Changes do not wait for it (each change
     # replaces the cache's version key); it only lets entries of old versions age out.
     "WAGTAIL_DISCLOSURE_PAGE_CACHE_TIMEOUT": 24 * 3600,
+    # Statutory proactive content (法定主动公开内容): how many of each unit's newest items the
+    # public page of a category lists.
+    "WAGTAIL_DISCLOSURE_STATUTORY_ITEMS_PER_UNIT": 5,
 }
 
 

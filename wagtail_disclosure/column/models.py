@@ -40,6 +40,7 @@ SECTION_SUBPAGE_TYPES = [
     "wagtail_disclosure.DisclosureRequestPage",
     "wagtail_disclosure.UnitIndexPage",
     "wagtail_disclosure.EnterpriseColumnPage",
+    "wagtail_disclosure.StatutoryIndexPage",
 ]
 
 

@@ -25,6 +25,7 @@ ORDER = {
     "units": 100,
     "plans": 200,
     "policies": 300,
+    "statutory": 350,
     "enterprises": 400,
     "requests": 500,
     "annual_reports": 600,
