@@ -30,6 +30,7 @@ def edit_form(document, **extra):
         "date_published": "2022-06-20", "requires_interpretation": "on",
         "body": rich_text("<p>正文</p>"),
         "attachments": inline_formset([]), "validity_changes": inline_formset([]),
+        "statutory_items": inline_formset([]),
         "comments": inline_formset([]), **extra,
     })
 

@@ -497,4 +497,6 @@ class UnitScopedInlinePanel(InlinePanel):
             ),
             fields=formset["fields"],
         )
+        # The child forms are told who is editing, as the parent form is.
+        formset["inherit_kwargs"] = ["for_user"]
         return options
