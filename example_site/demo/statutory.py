@@ -8,13 +8,12 @@ first loaded, so the compliance report shows categories up to date, out of date 
 
 import datetime
 
+from demo.site import ensure_child
 from wagtail_disclosure.column.models import ColumnRole, ColumnSectionPage
 from wagtail_disclosure.core import clock
 from wagtail_disclosure.policies.models import PolicyDocumentPage
 from wagtail_disclosure.statutory.models import StatutoryCategory, StatutoryIndexPage, StatutoryItem
 from wagtail_disclosure.units.models import UnitPage
-
-from demo.site import ensure_child
 
 INTRO = (
     "<p>根据《中华人民共和国政府信息公开条例》第二十条，行政机关应当主动公开本行政机关的"

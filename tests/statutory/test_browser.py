@@ -2,7 +2,6 @@
 
 import pytest
 
-
 # The live server reads the database from another thread, so the data must be committed.
 pytestmark = [
     pytest.mark.browser,

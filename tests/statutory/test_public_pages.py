@@ -33,7 +33,9 @@ def test_the_index_lists_the_fifteen_categories_with_their_latest_item(client, s
 
 
 def test_a_category_page_lists_each_units_items_newest_first(client, statutory):
-    make_statutory_link("budgets", statutory.finance, "济宁市2023年市级决算公开", datetime.date(2024, 1, 5))
+    make_statutory_link(
+        "budgets", statutory.finance, "济宁市2023年市级决算公开", datetime.date(2024, 1, 5)
+    )
 
     response = client.get(category_url(statutory, "budgets"))
 
@@ -43,7 +45,9 @@ def test_a_category_page_lists_each_units_items_newest_first(client, statutory):
     assert html.index("济宁市2024年市级预算公开") < html.index("济宁市2023年市级决算公开")
     assert "2023年3月1日" in html
     sections = dict((unit.title, items) for unit, items in response.context["sections"])
-    assert [i.title for i in sections["市财政局"]] == ["济宁市2024年市级预算公开", "济宁市2023年市级决算公开"]
+    assert [i.title for i in sections["市财政局"]] == [
+        "济宁市2024年市级预算公开", "济宁市2023年市级决算公开"
+    ]
     assert sections["兖州区人民政府"] == []  # every unit publishes a budget: shown as nothing yet
     assert "暂无公开内容" in html
 
@@ -78,7 +82,9 @@ def test_an_unknown_or_switched_off_category_is_not_found(client, statutory):
 
 
 def test_a_filed_page_is_listed_only_while_it_is_live_and_public(client, statutory):
-    document = make_policy_document("济宁市行政事业性收费目录清单（2024年版）", issuer=statutory.finance)
+    document = make_policy_document(
+        "济宁市行政事业性收费目录清单（2024年版）", issuer=statutory.finance
+    )
     file_page(document, "fees", statutory.finance, publish=False)
     publish_with_interpretation(document)
     url = category_url(statutory, "fees")
@@ -101,12 +107,15 @@ def test_a_filed_page_is_dated_by_the_day_it_went_live_unless_given_a_date(clien
     file_page(document, "statistics", statutory.rencheng, publish=False)
     publish_with_interpretation(document)
     other = make_policy_document("任城区一季度统计数据", issuer=statutory.rencheng)
-    file_page(other, "statistics", statutory.rencheng, date=datetime.date(2024, 4, 20), publish=False)
+    file_page(
+        other, "statistics", statutory.rencheng, date=datetime.date(2024, 4, 20), publish=False
+    )
     publish_with_interpretation(other)
 
     response = client.get(category_url(statutory, "statistics"))
 
-    items = dict((unit.title, items) for unit, items in response.context["sections"])["任城区人民政府"]
+    sections = dict((unit.title, items) for unit, items in response.context["sections"])
+    items = sections["任城区人民政府"]
     went_live = document.first_published_at.astimezone(datetime.UTC).date()
     assert {i.shown_title(): i.shown_date() for i in items}[
         "任城区一季度统计数据"] == datetime.date(2024, 4, 20)

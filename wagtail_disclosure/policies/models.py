@@ -216,7 +216,10 @@ class PolicyDocumentPage(PublicationGateMixin, UnitPageMixin, Page):
             "statutory_items",
             heading=_("Statutory proactive content"),
             label=_("category"),
-            panels=[FieldRowPanel([FieldPanel("category"), FieldPanel("unit")]), FieldPanel("date")],
+            panels=[
+                FieldRowPanel([FieldPanel("category"), FieldPanel("unit")]),
+                FieldPanel("date"),
+            ],
         ),
     ]
     parent_page_types = ["wagtail_disclosure.PolicyIndexPage"]
