@@ -40,6 +40,7 @@ def test_a_manager_sees_every_domain_in_the_order_an_office_works(manager):
         "Units",
         "Plans and progress",
         "Policies and interpretations",
+        "Statutory proactive content",
         "Public enterprise column",
         "Disclosure on request",
         "Annual reports",
