@@ -180,7 +180,7 @@ def test_the_panel_kind_and_the_dashboard_panel(client, statutory):
     panel = type("Panel", (), {"unit": statutory.rencheng, "unit_id": statutory.rencheng.pk,
                                "title": "任城区法定公开"})()
     html = kind.render(panel, None)
-    assert "任城区法定公开" in html and "财政预决算（未按时更新）" in html
+    assert "任城区法定公开" in html and "财政预决算（2023年3月1日）" in html
 
     editor = make_office_unit_editor("rencheng-editor", statutory.rencheng)
     assert kind.visible_to(panel, editor)
@@ -191,6 +191,18 @@ def test_the_panel_kind_and_the_dashboard_panel(client, statutory):
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "法定主动公开内容更新情况" in dashboard
     assert "任城区人民政府" in dashboard and "市财政局" not in dashboard
+
+
+def test_a_managers_dashboard_shows_the_ten_units_with_most_to_do(client, manager, statutory):
+    client.force_login(manager)
+
+    panel = client.get(reverse("wagtailadmin_home")).content.decode()
+    panel = panel[panel.index('id="statutory-compliance-heading"'):]
+    panel = panel[:panel.index("</section>")]
+
+    assert panel.count('scope="row"') == 10
+    assert "此处列出待改进最多的10个" in panel
+    assert "市财政局" not in panel  # it has least to do
 
 
 def test_dashboard_panel_takes_as_many_queries_however_many_items(client, manager, statutory):

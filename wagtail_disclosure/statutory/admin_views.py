@@ -206,6 +206,10 @@ class StatutoryComplianceReportView(ReportView):
 # -- dashboard -------------------------------------------------------------------------------
 
 
+#: Units shown on the dashboard (those with most to do first); the report lists them all.
+DASHBOARD_UNITS = 10
+
+
 class StatutoryCompliancePanel(Component):
     """On the dashboard: the statutory content of the user's units (every unit for managers)."""
 
@@ -220,6 +224,6 @@ class StatutoryCompliancePanel(Component):
         units = units_for(self.request.user)
         title = _("All units") if is_manager(self.request.user) else _("My units")
         return {
-            "body": render_compliance(units, title=str(title)),
+            "body": render_compliance(units, title=str(title), limit=DASHBOARD_UNITS),
             "report_url": "wagtail_disclosure_admin:statutory_compliance",
         }

@@ -12,28 +12,34 @@ from wagtail_disclosure.core.panels import PanelKind
 from wagtail_disclosure.core.permissions import acts_for_unit, is_manager
 
 from .compliance import compliance_rows, figures_by_unit, units_for
+from .freshness import Status
 
 CODE = "statutory_compliance"
 LABEL = gettext_lazy("Statutory proactive content compliance")
 
 
-def render_compliance(units, *, title=None, on=None) -> str:
+def render_compliance(units, *, title=None, on=None, limit=None) -> str:
     """Safe HTML: per unit, how many categories are missing, out of date and up to date, naming
-    the categories that need work."""
+    those out of date. With ``limit``, only that many units, those with most to do first."""
     on = on or clock.today()
     rows = compliance_rows(units, on=on)
     figures = figures_by_unit(rows)
-    problems: dict[int, list] = {}
+    total = len(figures)
+    if limit is not None:
+        figures = sorted(figures, key=lambda f: (-(f.missing + f.stale), -f.stale))[:limit]
+    stale: dict[int, list] = {}
     for row in rows:
-        if row.status != "current":
-            problems.setdefault(row.unit.pk, []).append(row)
+        if row.status == Status.STALE:
+            stale.setdefault(row.unit.pk, []).append(row)
     return mark_safe(
         render_to_string(
             "wagtail_disclosure/statutory/includes/compliance_table.html",
             {
                 "title": title or str(LABEL),
-                "figures": [(f, problems.get(f.unit.pk, [])) for f in figures],
+                "figures": [(f, stale.get(f.unit.pk, [])) for f in figures],
                 "today": on,
+                "shown": len(figures),
+                "total": total,
             },
         )
     )
