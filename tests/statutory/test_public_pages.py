@@ -150,3 +150,19 @@ def test_the_pages_take_as_many_queries_however_many_items(client, statutory, ro
     large = count_queries(client, url)
 
     assert small == large
+
+
+def test_filing_a_live_page_in_a_draft_waits_for_its_publication(client, statutory):
+    document = make_policy_document(
+        "任城区2024年区级预算", issuer=statutory.rencheng, kind="work",
+        requires_interpretation=False,
+    )
+    file_page(document, "budgets", statutory.rencheng, date=datetime.date(2024, 3, 1))
+    file_page(document, "fees", statutory.rencheng, publish=False)
+
+    assert "任城区2024年区级预算" not in client.get(category_url(statutory, "fees")).content.decode()
+    assert "任城区2024年区级预算" in client.get(category_url(statutory, "budgets")).content.decode()
+
+    document.refresh_from_db()
+    document.get_latest_revision().publish()
+    assert "任城区2024年区级预算" in client.get(category_url(statutory, "fees")).content.decode()
