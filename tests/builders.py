@@ -452,6 +452,54 @@ def make_enterprise(sector, title, slug, entries=(), **fields):
     return entity
 
 
+# -- statutory proactive content ---------------------------------------------------------------
+
+
+def statutory_category(code):
+    """A category of the seeded Art. 20 catalogue, by code (``budgets``, ``licensing``, …)."""
+    from wagtail_disclosure.statutory.models import StatutoryCategory
+
+    return StatutoryCategory.objects.get(code=code)
+
+
+def statutory_index(**fields):
+    """The published 法定主动公开内容 page at /statutory/."""
+    from wagtail_disclosure.statutory.models import StatutoryIndexPage
+
+    fields.setdefault("title", "法定主动公开内容")
+    fields.setdefault("slug", "statutory")
+    index = StatutoryIndexPage(**fields)
+    home_page().add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
+def make_statutory_link(category, unit, title, date, url="https://www.example.gov.cn/item"):
+    """An item published elsewhere, filed under ``category`` (a code or a category) for ``unit``."""
+    from wagtail_disclosure.statutory.models import StatutoryItem
+
+    if isinstance(category, str):
+        category = statutory_category(category)
+    return StatutoryItem.objects.create(
+        category=category, unit=unit, title=title, url=url, date=date
+    )
+
+
+def file_page(page, category, unit, date=None, publish=True):
+    """File ``page`` under ``category`` for ``unit`` the way an editor does: in the page's own
+    panel, saved as a revision (and published, unless ``publish=False``)."""
+    from wagtail_disclosure.statutory.models import StatutoryItem
+
+    if isinstance(category, str):
+        category = statutory_category(category)
+    page = page.specific
+    page.statutory_items.add(StatutoryItem(category=category, unit=unit, date=date))
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+    return page
+
+
 # -- the office's groups -----------------------------------------------------------------------
 
 

@@ -21,6 +21,7 @@ class WagtailDisclosureAppConfig(AppConfig):
         from .progress import permissions as progress_permissions
         from .requests import permissions as request_permissions
         from .requests import signals as request_signals
+        from .statutory import permissions as statutory_permissions
         from .units import permissions as unit_permissions
 
         for domain in (
@@ -30,6 +31,7 @@ class WagtailDisclosureAppConfig(AppConfig):
             annual_report_permissions,
             enterprise_permissions,
             decision_permissions,
+            statutory_permissions,
         ):
             for model, policy in domain.POLICIES.items():
                 register_permission_policy(model, policy)

@@ -67,6 +67,9 @@ DEFAULTS = {
     "WAGTAIL_DISCLOSURE_DELEGATE_POST_LIMIT": (30, 3600),
     # Decision items show on a unit's dashboard this many days before their planned date.
     "WAGTAIL_DISCLOSURE_DECISION_DUE_SOON_DAYS": 30,
+    # Statutory proactive content (法定主动公开内容): how many of each unit's newest items the
+    # public page of a category lists.
+    "WAGTAIL_DISCLOSURE_STATUTORY_ITEMS_PER_UNIT": 5,
 }
 
 

@@ -22,6 +22,8 @@ from wagtail_disclosure.policies import admin_urls as policy_urls
 from wagtail_disclosure.progress import admin as progress_admin  # noqa: F401
 from wagtail_disclosure.progress import admin_urls as progress_urls
 from wagtail_disclosure.requests import admin as requests_admin  # noqa: F401
+from wagtail_disclosure.statutory import admin as statutory_admin  # noqa: F401
+from wagtail_disclosure.statutory import admin_urls as statutory_urls
 from wagtail_disclosure.units import admin as units_admin  # noqa: F401
 from wagtail_disclosure.units import admin_urls as unit_urls
 
@@ -45,5 +47,6 @@ def register_admin_urls():
         + policy_urls.urlpatterns
         + attribute_urls.urlpatterns
         + consultation_urls.urlpatterns
+        + statutory_urls.urlpatterns
     )
     return [path("disclosure/", include((urlpatterns, ADMIN_NAMESPACE), namespace=ADMIN_NAMESPACE))]

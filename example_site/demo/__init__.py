@@ -20,4 +20,5 @@ LOADERS = [
     "demo.participation.load",
     "demo.decisions.load",
     "demo.column.load",
+    "demo.statutory.load",
 ]

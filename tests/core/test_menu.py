@@ -41,6 +41,7 @@ def test_a_manager_sees_every_domain_in_the_order_an_office_works(manager):
         "Plans and progress",
         "Policies and interpretations",
         "Major decisions",
+        "Statutory proactive content",
         "Public enterprise column",
         "Disclosure on request",
         "Annual reports",

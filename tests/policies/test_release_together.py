@@ -31,6 +31,7 @@ def edit_form(document, **extra):
         "disclosure_attribute": "proactive",
         "body": rich_text("<p>正文</p>"),
         "attachments": inline_formset([]), "validity_changes": inline_formset([]),
+        "statutory_items": inline_formset([]),
         "comments": inline_formset([]), **extra,
     })
 

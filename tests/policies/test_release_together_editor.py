@@ -30,6 +30,7 @@ def document_form(title, slug, kind="normative", requires=True, exemption="", **
         "interpretation_exemption": exemption, "disclosure_attribute": "proactive",
         "body": rich_text("<p>正文</p>"),
         "attachments": inline_formset([]), "validity_changes": inline_formset([]),
+        "statutory_items": inline_formset([]),
         "comments": inline_formset([]), **extra,
     }
     if requires:

@@ -43,6 +43,7 @@ SECTION_SUBPAGE_TYPES = [
     "wagtail_disclosure.ConsultationIndexPage",
     "wagtail_disclosure.OpenDayIndexPage",
     "wagtail_disclosure.DecisionIndexPage",
+    "wagtail_disclosure.StatutoryIndexPage",
 ]
 
 

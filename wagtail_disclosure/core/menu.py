@@ -26,6 +26,7 @@ ORDER = {
     "plans": 200,
     "policies": 300,
     "decisions": 350,
+    "statutory": 370,
     "enterprises": 400,
     "requests": 500,
     "annual_reports": 600,

@@ -23,7 +23,9 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, Q
 from django.http import Http404
-from wagtail.admin.panels import ObjectList
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import InlinePanel, ObjectList
+from wagtail.admin.panels.base import get_form_for_model
 from wagtail.models import Page, PagePermissionTester
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.base import BasePermissionPolicy
@@ -499,3 +501,20 @@ class PublicSubmissionPolicy(UnitScopedPermissionPolicy):
         if action == "add":
             return False
         return super().user_has_permission(user, action)
+class UnitScopedInlinePanel(InlinePanel):
+    """An ``InlinePanel`` of unit-scoped child items (e.g. a page filed under statutory
+    categories for a unit): each child form offers a unit editor only their own units."""
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        formset = options["formsets"][self.relation_name]
+        formset["form"] = get_form_for_model(
+            self.db_field.related_model,
+            form_class=type(
+                "UnitScopedChildForm", (UnitScopedFormMixin, WagtailAdminModelForm), {}
+            ),
+            fields=formset["fields"],
+        )
+        # The child forms are told who is editing, as the parent form is.
+        formset["inherit_kwargs"] = ["for_user"]
+        return options

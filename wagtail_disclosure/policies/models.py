@@ -19,7 +19,7 @@ from wagtail_disclosure.attributes.models import (
     DisclosureAttributeMixin,
     disclosure_attribute_panel,
 )
-from wagtail_disclosure.core.permissions import UnitPageMixin
+from wagtail_disclosure.core.permissions import UnitPageMixin, UnitScopedInlinePanel
 from wagtail_disclosure.core.publication import PublicationGateMixin
 
 from .choices import CURRENT_VALIDITIES, ENDED_VALIDITIES, PolicyKind, Validity
@@ -216,6 +216,16 @@ class PolicyDocumentPage(PublicationGateMixin, DisclosureAttributeMixin, UnitPag
         FieldPanel("body"),
         InlinePanel("attachments", heading=_("Attachments"), label=_("attachment")),
         InlinePanel("validity_changes", heading=_("Validity history"), label=_("change")),
+        # Filing the document under the statutory categories (法定主动公开内容) it belongs to.
+        UnitScopedInlinePanel(
+            "statutory_items",
+            heading=_("Statutory proactive content"),
+            label=_("category"),
+            panels=[
+                FieldRowPanel([FieldPanel("category"), FieldPanel("unit")]),
+                FieldPanel("date"),
+            ],
+        ),
     ]
     parent_page_types = ["wagtail_disclosure.PolicyIndexPage"]
     subpage_types = []

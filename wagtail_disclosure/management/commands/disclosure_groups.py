@@ -31,6 +31,7 @@ from wagtail_disclosure.plans.models import TaskPlanIndexPage
 from wagtail_disclosure.policies.interpretations import InterpretationIndexPage, QALibraryPage
 from wagtail_disclosure.policies.models import PolicyIndexPage
 from wagtail_disclosure.requests.pages import DisclosureRequestPage
+from wagtail_disclosure.statutory.models import StatutoryIndexPage
 from wagtail_disclosure.units.models import UnitIndexPage
 
 #: The pages at the top of each disclosure column, and whether unit editors work in it.
@@ -46,6 +47,7 @@ COLUMNS = (
     (ConsultationIndexPage, True),
     (OpenDayIndexPage, True),
     (DecisionIndexPage, True),
+    (StatutoryIndexPage, False),
 )
 
 APP_LABEL = "wagtail_disclosure"
