@@ -36,3 +36,12 @@ class WagtailDisclosureAppConfig(AppConfig):
         qa_library.connect()
         request_signals.connect()
         progress_cache.connect()
+
+        from django.core import checks
+
+        from .core.publication import register_publication_check
+        from .privacy import check as privacy_check
+        from .privacy import patterns as privacy_patterns
+
+        register_publication_check(privacy_check.CHECK_NAME, privacy_check.privacy_check)
+        checks.register(privacy_patterns.check_site_patterns)

@@ -44,6 +44,16 @@ DEFAULTS = {
     # Seconds a rendered table stays in that cache. Changes do not wait for it (each change
     # replaces the cache's version key); it only lets entries of old versions age out.
     "WAGTAIL_DISCLOSURE_PAGE_CACHE_TIMEOUT": 24 * 3600,
+    # The privacy check (公开审查): a site's own patterns of personal data, name → regular
+    # expression (checked at startup); and what it reads of an attached file: bytes, PDF pages,
+    # seconds per file and characters. What a limit leaves unread is flagged for manual review.
+    "WAGTAIL_DISCLOSURE_PRIVACY_PATTERNS": {},
+    "WAGTAIL_DISCLOSURE_PRIVACY_MAX_FILE_SIZE": 60 * 1024 * 1024,
+    "WAGTAIL_DISCLOSURE_PRIVACY_MAX_PAGES": 500,
+    "WAGTAIL_DISCLOSURE_PRIVACY_MAX_SECONDS": 10,
+    "WAGTAIL_DISCLOSURE_PRIVACY_MAX_CHARS": 2_000_000,
+    # Seconds one view of the privacy report spends checking live items (the rest on reload).
+    "WAGTAIL_DISCLOSURE_PRIVACY_REPORT_SECONDS": 20,
 }
 
 

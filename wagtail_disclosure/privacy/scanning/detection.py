@@ -105,7 +105,9 @@ PUBLIC_PATTERNS = {
 }
 
 #: Words before an 18-character code that say it is an organisation's.
-_ORGANISATION_CODE_WORDS = re.compile(r"(?:统一社会信用代码|信用代码|组织机构代码|税号|纳税人识别号|注册号)[：:\s]*$")
+_ORGANISATION_CODE_WORDS = re.compile(
+    r"(?:统一社会信用代码|信用代码|组织机构代码|税号|纳税人识别号|注册号)[：:\s]*$"
+)
 
 
 def public_spans(text: str) -> list[tuple[int, int]]:
@@ -119,7 +121,8 @@ def public_spans(text: str) -> list[tuple[int, int]]:
                     continue
                 # A valid ID number that also passes the credit code's check (1 in 31) is a
                 # person's unless the text calls it a code.
-                words = _ORGANISATION_CODE_WORDS.search(text[max(0, match.start() - 12):match.start()])
+                label = text[max(0, match.start() - 12):match.start()]
+                words = _ORGANISATION_CODE_WORDS.search(label)
                 if checksums.is_resident_id_18(value) and not words:
                     continue
             spans.append(match.span())

@@ -96,7 +96,8 @@ def extract_text(stream, filename: str, size: int, limits: ExtractionLimits | No
     """The text of the file open in ``stream`` (binary, seekable) of ``size`` bytes."""
     limits = limits or ExtractionLimits()
     if size > limits.max_bytes:
-        return Extraction(problems=[Problem(TOO_LARGE, {"size": size, "maximum": limits.max_bytes})])
+        too_large = Problem(TOO_LARGE, {"size": size, "maximum": limits.max_bytes})
+        return Extraction(problems=[too_large])
     extension = extension_of(filename)
     head = stream.read(8)
     stream.seek(0)
@@ -105,7 +106,7 @@ def extract_text(stream, filename: str, size: int, limits: ExtractionLimits | No
             return _pdf(stream, limits)
         if extension == "docx":
             return _docx(stream.read(), limits)
-        if extension in ("xlsx", "xls") or head.startswith(bounded.OLE_MAGIC) and extension == "xls":
+        if extension in ("xlsx", "xls"):
             return _workbook(stream.read(), limits)
         if extension in TEXT_EXTENSIONS:
             return _plain(stream.read(), limits)
@@ -175,7 +176,7 @@ def _pdf(stream, limits: ExtractionLimits) -> Extraction:
         elif chars <= limits.max_chars:
             problems.append(Problem(PAGES_NOT_READ, {"read": read, "total": total}))
     text = _kept(parts, limits, problems)
-    if not "".join(text.split()):
+    if read and not "".join(text.split()):
         problems.append(Problem(NO_TEXT, {"pages": total}))
     elif blank_pages:
         problems.append(Problem(PAGES_WITHOUT_TEXT, {"pages": _page_list(blank_pages)}))
