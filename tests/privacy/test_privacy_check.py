@@ -13,8 +13,8 @@ from tests.builders import (
     attach,
     make_document,
     make_interpretation,
-    make_policy_document,
     make_office_unit_editor,
+    make_policy_document,
     write_docx,
     write_pdf,
 )

@@ -65,13 +65,6 @@ def _is_text_field(field) -> bool:
     )
 
 
-def _is_document_key(field) -> bool:
-    return (
-        isinstance(field, models.ForeignKey)
-        and issubclass(field.related_model, get_document_model())
-    )
-
-
 class Holdings:
     """The texts and documents of one object (its revision's content, or what is live)."""
 
@@ -112,17 +105,26 @@ def _child_relations(obj):
 
 
 def _read_model(obj, holdings: Holdings, key: str | None, prefix: str) -> None:
+    document_model = get_document_model()
     for field in obj._meta.concrete_fields:
         content_key = key or field.name
-        label = prefix + _label(field)
-        if _is_document_key(field):
-            holdings.add_document(content_key, label, getattr(obj, field.name, None))
+        if isinstance(field, models.ForeignKey):
+            if issubclass(field.related_model, document_model) and getattr(obj, field.attname):
+                holdings.add_document(content_key, prefix + _label(field),
+                                      getattr(obj, field.name, None))
         elif isinstance(field, StreamField):
-            _walk_block(field.stream_block, getattr(obj, field.name), holdings, content_key, label)
+            value = getattr(obj, field.name)
+            if value:
+                _walk_block(field.stream_block, value, holdings, content_key,
+                            prefix + _label(field))
         elif isinstance(field, RichTextField):
-            holdings.add_text(content_key, label, html_to_text(getattr(obj, field.attname) or ""))
+            value = getattr(obj, field.attname)
+            if value:
+                holdings.add_text(content_key, prefix + _label(field), html_to_text(value))
         elif _is_text_field(field):
-            holdings.add_text(content_key, label, getattr(obj, field.attname) or "")
+            value = getattr(obj, field.attname)
+            if value and isinstance(value, str) and value.strip():
+                holdings.add_text(content_key, prefix + _label(field), value)
 
 
 def _walk_block(block, value, holdings: Holdings, key: str, label: str) -> None:

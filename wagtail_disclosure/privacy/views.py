@@ -243,18 +243,44 @@ def _version(obj) -> str:
     return f"{getattr(obj, 'live_revision_id', '')}:{stamp.isoformat() if stamp else ''}"
 
 
-def cached_scan(obj) -> list[Hit]:
-    """The hits of a live object, remembered until it is published again."""
-    cache = caches[get_setting("WAGTAIL_DISCLOSURE_CACHE")]
+def live_scan_key(obj) -> str:
     content_type = ContentType.objects.get_for_model(obj)
-    key = f"wagtail-disclosure:privacy:live:{content_type.pk}:{obj.pk}:{_version(obj)}"
-    found = cache.get(key)
-    if found is None:
-        found = [hit for hit in scan(obj)]
-        for hit in found:
-            hit.text = ""  # the cache keeps no personal data
-        cache.set(key, found, 7 * 24 * 3600)
-    return found
+    return f"{content_type.pk}:{obj.pk}:{_version(obj)}"
+
+
+#: One cache entry holds every live object's result (a cache culls single entries by count).
+LIVE_RESULTS_KEY = "wagtail-disclosure:privacy:live-results"
+LIVE_RESULTS_MAX = 100_000
+
+
+def live_hits(objects, seconds):
+    """``(object, hits)`` for each live object checked within ``seconds``.
+
+    Results are remembered per object until it is published again, so a report that ran out
+    of time goes on where it stopped when reloaded. Remembered hits hold no personal data
+    (masked forms and masked context only).
+    """
+    cache = caches[get_setting("WAGTAIL_DISCLOSURE_CACHE")]
+    known = cache.get(LIVE_RESULTS_KEY) or {}
+    started = time.monotonic()
+    fresh, results = {}, []
+    for obj in objects:
+        key = live_scan_key(obj)
+        if key in known:
+            results.append((obj, known[key]))
+            continue
+        if time.monotonic() - started > seconds:
+            continue
+        hits = scan(obj)
+        for hit in hits:
+            hit.text = ""
+        fresh[key] = hits
+        results.append((obj, hits))
+    if fresh:
+        if len(known) + len(fresh) > LIVE_RESULTS_MAX:
+            known = {}
+        cache.set(LIVE_RESULTS_KEY, {**known, **fresh}, 7 * 24 * 3600)
+    return results
 
 
 class PrivacyReportView(ReportView):
@@ -281,21 +307,18 @@ class PrivacyReportView(ReportView):
 
     def get_queryset(self):
         budget = get_setting("WAGTAIL_DISCLOSURE_PRIVACY_REPORT_SECONDS")
-        started = time.monotonic()
         finder = AdminURLFinder(self.request.user)
-        rows, self.scanned, self.total = [], 0, 0
-        for obj in live_objects_for(self.request.user):
-            self.total += 1
-            if time.monotonic() - started > budget:
-                continue
-            hits = cached_scan(obj)
-            self.scanned += 1
-            if hits:
-                rows.append(ReportRow(
-                    object=obj, title=str(obj), kind=str(obj._meta.verbose_name), hits=hits,
-                    edit_url=finder.get_edit_url(obj) or "", review_url=review_url(obj),
-                ))
-        return rows
+        objects = list(live_objects_for(self.request.user))
+        checked = live_hits(objects, budget)
+        self.scanned, self.total = len(checked), len(objects)
+        return [
+            ReportRow(
+                object=obj, title=str(obj), kind=str(obj._meta.verbose_name), hits=hits,
+                edit_url=finder.get_edit_url(obj) or "", review_url=review_url(obj),
+            )
+            for obj, hits in checked
+            if hits
+        ]
 
     def get_filtered_queryset(self):
         return self.get_queryset()
