@@ -472,3 +472,21 @@ def test_a_site_pattern_blocks_publication(home, settings):
     settings.WAGTAIL_DISCLOSURE_PRIVACY_PATTERNS = {"社保卡号": r"SB\d{8}"}
     document = released_document(home, "社保卡号SB12345678")
     assert "社保卡号" in found_kinds(document.get_latest_revision_as_object())
+
+
+def test_a_page_live_since_before_revisions_were_kept_can_be_masked(client, manager, home):
+    from tests.builders import policy_library
+    from wagtail_disclosure.policies.models import PolicyDocumentPage
+
+    legacy = PolicyDocumentPage(title="2021年临时救助公示", slug="legacy", kind="work",
+                                body=f"<p>{PERSONAL['mobile']}</p>", live=True)
+    policy_library().add_child(instance=legacy)
+    assert legacy.get_latest_revision() is None
+    client.force_login(manager)
+    page = client.get(review_url(legacy)).content.decode()
+    assert "138****5678" in page
+    hit = scan(legacy)[0]
+    client.post(reverse("wagtail_disclosure_admin:privacy_mask",
+                        args=[legacy.content_type_id, legacy.pk]),
+                {"revision": "", "hit": hit.key})
+    assert latest(legacy).as_object().body == "<p>联系电话138****5678</p>"

@@ -54,14 +54,16 @@ class MaskRefused(Exception):
 
 @transaction.atomic
 def mask_hit(obj, revision, key: str, user):
-    """Mask the hit ``key`` of ``revision`` (it must still be ``obj``'s latest) in a new draft."""
+    """Mask the hit ``key`` of ``revision`` (it must still be ``obj``'s latest, ``None`` if it
+    has none) in a new draft."""
     candidate, latest = latest_version(obj)
-    if latest is None or revision is None or latest.pk != revision.pk:
+    if (latest.pk if latest else None) != (revision.pk if revision else None):
         raise MaskRefused("changed")
     hit = next((hit for hit in scan(candidate) if hit.key == key and hit.maskable), None)
     if hit is None:
         raise MaskRefused("gone")
-    content = copy.deepcopy(latest.content)
+    # An object live since before revisions were kept (a migrated site) is masked from itself.
+    content = copy.deepcopy(latest.content if latest else obj.serializable_data())
     before = content.get(hit.field)
     after = _replaced(before, hit.text, hit.masked)
     if after == before:

@@ -115,6 +115,7 @@ class ReviewView(WagtailAdminTemplateMixin, TemplateView):
             live_hits=live_hits,
             edit_url=AdminURLFinder(self.request.user).get_edit_url(self.object),
             override=override_for(self.object, revision) if revision else None,
+            manager=manager,
             may_override=manager and revision is not None and bool(hits),
             override_form=OverrideForm(initial={"revision": revision.pk if revision else None}),
             mask_url=reverse("wagtail_disclosure_admin:privacy_mask",
