@@ -2,7 +2,7 @@
 older notice that went live before the check was switched on.
 
 Publishing the draft is refused (its history says why; its review screen shows the hits, masked,
-with one-click masks); 政务公开 → 公开审查报告 lists the older, live notice.
+with one-click masks); 政务公开 → 政策与解读 → 公开审查报告 lists the older, live notice.
 """
 
 from datetime import date

@@ -1,4 +1,5 @@
-"""The privacy check's admin: its report in the 政务公开 menu and its history entries."""
+"""The privacy check's admin: its report in the 政务公开 menu (政策与解读) and its history
+entries."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -7,7 +8,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
-from wagtail_disclosure.core.menu import MENU_HOOK
+from wagtail_disclosure.core.menu import submenu_hook
 from wagtail_disclosure.core.permissions import works_in_disclosure
 
 from .actions import MASKED, OVERRIDDEN
@@ -18,14 +19,15 @@ class PrivacyReportMenuItem(MenuItem):
         return works_in_disclosure(request.user)
 
 
-@hooks.register(MENU_HOOK)
+# In 政策与解读, beside the documents it mostly checks (the 政务公开 menu holds only groups).
+@hooks.register(submenu_hook("policies"))
 def privacy_report_menu_item():
     return PrivacyReportMenuItem(
         gettext_lazy("Privacy check report"),
         reverse("wagtail_disclosure_admin:privacy_report"),
         name="disclosure-privacy-report",
         icon_name="warning",
-        order=700,
+        order=10,
     )
 
 

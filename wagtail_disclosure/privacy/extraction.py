@@ -151,3 +151,11 @@ def _walk_block(block, value, holdings: Holdings, key: str, label: str) -> None:
     elif isinstance(value, str):
         text = html_to_text(value) if isinstance(block, blocks.RichTextBlock) else value
         holdings.add_text(key, label, text)
+    elif isinstance(value, dict | list | tuple):
+        # A block of another kind holding plain data (e.g. a table block's rows of cells).
+        items = list(value.values() if isinstance(value, dict) else value)
+        if items and all(isinstance(item, str | None) for item in items):
+            holdings.add_text(key, label, "\t".join(item or "" for item in items))
+            return
+        for item in items:
+            _walk_block(None, item, holdings, key, label)
