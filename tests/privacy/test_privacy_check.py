@@ -5,6 +5,7 @@ import json
 import time
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import PageLogEntry
@@ -490,3 +491,28 @@ def test_a_page_live_since_before_revisions_were_kept_can_be_masked(client, mana
                         args=[legacy.content_type_id, legacy.pk]),
                 {"revision": "", "hit": hit.key})
     assert latest(legacy).as_object().body == "<p>联系电话138****5678</p>"
+
+
+def test_an_annual_report_snippet_is_checked_and_masked_like_a_page(client, manager, office):
+    from wagtail.models import ModelLogEntry
+
+    from wagtail_disclosure.annual_reports.models import AnnualReport
+
+    report = AnnualReport(unit=office, year=2022, overview=f"<p>{PERSONAL['mobile']}</p>",
+                          live=False)
+    report.save()
+    report.save_revision().publish()
+    report.refresh_from_db()
+    assert not report.live
+    assert ModelLogEntry.objects.filter(object_id=str(report.pk),
+                                        action=PUBLICATION_REFUSED).exists()
+    client.force_login(manager)
+    hit = scan(report.get_latest_revision_as_object())[0]
+    client.post(reverse("wagtail_disclosure_admin:privacy_mask",
+                        args=[ContentType.objects.get_for_model(report).pk, report.pk]),
+                {"revision": report.get_latest_revision().pk, "hit": hit.key})
+    report.refresh_from_db()
+    report.get_latest_revision().publish()
+    report.refresh_from_db()
+    assert report.live
+    assert report.overview == "<p>联系电话138****5678</p>"
