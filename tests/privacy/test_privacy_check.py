@@ -467,6 +467,11 @@ def test_a_bad_site_pattern_is_an_error_at_startup(settings):
     errors = check_site_patterns()
     assert [error.id for error in errors] == ["wagtail_disclosure.E103"]
     assert "社保卡号" in errors[0].msg
+    # Django runs it when the site starts (runserver, migrate, check).
+    from django.core.management.base import SystemCheckError
+
+    with pytest.raises(SystemCheckError, match="社保卡号"):
+        call_command("check")
 
 
 def test_a_site_pattern_blocks_publication(home, settings):

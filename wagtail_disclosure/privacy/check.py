@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy
 
 from wagtail_disclosure.conf import get_setting
 from wagtail_disclosure.core.publication import PublicationProblem
+from wagtail_disclosure.core.spreadsheets import reading_limits
 
 from . import scanning
 from .extraction import holdings_of
@@ -108,6 +109,7 @@ class Hit:
     text: str = field(default="", repr=False)
     document_id: int | None = None
     document_title: str = ""
+    document_url: str = ""
     note: str = ""
 
     @property
@@ -124,8 +126,6 @@ class Hit:
 
 
 def extraction_limits() -> files.ExtractionLimits:
-    from wagtail_disclosure.core.spreadsheets import reading_limits
-
     return files.ExtractionLimits(
         max_bytes=get_setting("WAGTAIL_DISCLOSURE_PRIVACY_MAX_FILE_SIZE"),
         max_pages=get_setting("WAGTAIL_DISCLOSURE_PRIVACY_MAX_PAGES"),
