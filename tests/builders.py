@@ -733,3 +733,57 @@ def make_delegate_registration(meeting, name, contact="13800000000", **fields):
     return DelegateRegistration.objects.create(
         meeting=meeting, name=name, contact=contact, **fields
     )
+# -- the privacy check -------------------------------------------------------------------------
+
+
+def write_pdf(path, pages):
+    """A real PDF at ``path`` (reportlab, with a Chinese font), one list of lines per page."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    pdf = canvas.Canvas(str(path))
+    for lines in pages:
+        pdf.setFont("STSong-Light", 11)
+        for number, line in enumerate(lines):
+            pdf.drawString(60, 780 - 16 * number, line)
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def write_docx(path, paragraphs, table=()):
+    """A real Word file at ``path`` (python-docx): paragraphs, then a table of ``table`` rows."""
+    import docx
+
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for row, values in zip(grid.rows, table, strict=True):
+            for cell, value in zip(row.cells, values, strict=True):
+                cell.text = value
+    document.save(str(path))
+    return path
+
+
+def make_document(path, title=None):
+    """A Wagtail document holding the file at ``path``."""
+    from django.core.files import File
+    from wagtail.documents import get_document_model
+
+    with open(path, "rb") as handle:
+        return get_document_model().objects.create(
+            title=title or path.name, file=File(handle, name=path.name)
+        )
+
+
+def attach(document_page, *documents):
+    """Attach Wagtail documents to a policy document's draft (a new revision)."""
+    from wagtail_disclosure.policies.models import PolicyAttachment
+
+    document_page.attachments = [PolicyAttachment(file=document) for document in documents]
+    document_page.save_revision()
+    return document_page

@@ -59,3 +59,12 @@ class WagtailDisclosureAppConfig(AppConfig):
         from .attributes import checks as attribute_checks
 
         attribute_checks.register()
+
+        from django.core import checks
+
+        from .core.publication import register_publication_check
+        from .privacy import check as privacy_check
+        from .privacy import patterns as privacy_patterns
+
+        register_publication_check(privacy_check.CHECK_NAME, privacy_check.privacy_check)
+        checks.register(privacy_patterns.check_site_patterns)

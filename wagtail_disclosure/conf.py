@@ -70,6 +70,16 @@ DEFAULTS = {
     # Statutory proactive content (法定主动公开内容): how many of each unit's newest items the
     # public page of a category lists.
     "WAGTAIL_DISCLOSURE_STATUTORY_ITEMS_PER_UNIT": 5,
+    # The privacy check (公开审查): a site's own patterns of personal data, name → regular
+    # expression (checked at startup); and what it reads of an attached file: bytes, PDF pages,
+    # seconds per file and characters. What a limit leaves unread is flagged for manual review.
+    "WAGTAIL_DISCLOSURE_PRIVACY_PATTERNS": {},
+    "WAGTAIL_DISCLOSURE_PRIVACY_MAX_FILE_SIZE": 60 * 1024 * 1024,
+    "WAGTAIL_DISCLOSURE_PRIVACY_MAX_PAGES": 500,
+    "WAGTAIL_DISCLOSURE_PRIVACY_MAX_SECONDS": 10,
+    "WAGTAIL_DISCLOSURE_PRIVACY_MAX_CHARS": 2_000_000,
+    # Seconds one view of the privacy report spends checking live items (the rest on reload).
+    "WAGTAIL_DISCLOSURE_PRIVACY_REPORT_SECONDS": 20,
 }
 
 

@@ -18,6 +18,7 @@ from .open_days.pages import *  # noqa: F401,F403
 from .plans.models import *  # noqa: F401,F403
 from .policies.interpretations import *  # noqa: F401,F403
 from .policies.models import *  # noqa: F401,F403
+from .privacy.models import *  # noqa: F401,F403
 from .progress.models import *  # noqa: F401,F403
 from .requests.calendar import *  # noqa: F401,F403
 from .requests.models import *  # noqa: F401,F403

@@ -19,6 +19,8 @@ from wagtail_disclosure.plans import admin as plans_admin  # noqa: F401
 from wagtail_disclosure.plans import admin_urls as plan_urls
 from wagtail_disclosure.policies import admin as policies_admin  # noqa: F401
 from wagtail_disclosure.policies import admin_urls as policy_urls
+from wagtail_disclosure.privacy import admin as privacy_admin  # noqa: F401
+from wagtail_disclosure.privacy import admin_urls as privacy_urls
 from wagtail_disclosure.progress import admin as progress_admin  # noqa: F401
 from wagtail_disclosure.progress import admin_urls as progress_urls
 from wagtail_disclosure.requests import admin as requests_admin  # noqa: F401
@@ -48,5 +50,6 @@ def register_admin_urls():
         + attribute_urls.urlpatterns
         + consultation_urls.urlpatterns
         + statutory_urls.urlpatterns
+        + privacy_urls.urlpatterns
     )
     return [path("disclosure/", include((urlpatterns, ADMIN_NAMESPACE), namespace=ADMIN_NAMESPACE))]

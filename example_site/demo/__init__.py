@@ -21,4 +21,5 @@ LOADERS = [
     "demo.decisions.load",
     "demo.column.load",
     "demo.statutory.load",
+    "demo.privacy.load",
 ]

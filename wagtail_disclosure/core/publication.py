@@ -43,13 +43,15 @@ class PublicationProblem:
     ``check`` names the rule (``"disclosure_attribute"``, ``"privacy"``, …); ``message`` is the
     translated sentence an editor reads; ``field`` the form field to fix, if there is one;
     ``overridable`` says a manager may publish anyway with a logged reason (the rule's own
-    package offers that, e.g. the privacy check's override).
+    package offers that, e.g. the privacy check's override); ``url`` an admin page that shows
+    the problem in detail (the refusal links to it).
     """
 
     check: str
     message: str
     field: str | None = None
     overridable: bool = False
+    url: str = ""
 
 
 class PublicationRefused(PermissionDenied):

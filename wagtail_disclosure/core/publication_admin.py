@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.log_actions import LogFormatter
@@ -17,12 +19,19 @@ from wagtail.log_actions import LogFormatter
 from .publication import PUBLICATION_REFUSED, publication_problems, refusal_summary
 
 
+def _reason(problem):
+    if not problem.url:
+        return problem.message
+    return format_html('{} <a href="{}">{}</a>', problem.message, problem.url, _("See details"))
+
+
 def refusal_message(obj, problems) -> str:
-    reasons = "；".join(problem.message for problem in problems)
-    return _("“%(title)s” was saved as a draft but not published: %(reasons)s") % {
-        "title": str(obj),
-        "reasons": reasons,
-    }
+    reasons = format_html_join(mark_safe("；"), "{}", ((_reason(p),) for p in problems))
+    return format_html(
+        _("“{title}” was saved as a draft but not published: {reasons}"),
+        title=str(obj),
+        reasons=reasons,
+    )
 
 
 def _edit_url(request, obj):
@@ -63,9 +72,10 @@ def refuse_blocked_bulk_publish(request, action_type, objects, action_class_inst
             refused.append(refusal_message(candidate, problems))
     if not refused:
         return None
-    messages.error(request, _("Nothing was published. %(refusals)s") % {
-        "refusals": " ".join(refused),
-    })
+    messages.error(request, format_html(
+        _("Nothing was published. {refusals}"),
+        refusals=format_html_join(" ", "{}", ((refusal,) for refusal in refused)),
+    ))
     return redirect(action_class_instance.next_url or "wagtailadmin_home")
 
 
