@@ -9,6 +9,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from tests.builders import make_manager
+from tests.worker import run_worker
 from wagtail_disclosure.units.models import UnitPage
 
 pytestmark = pytest.mark.django_db
@@ -17,20 +18,6 @@ URL = "wagtail_disclosure_admin:import_units"
 REGISTER = "name,full_name,kind,parent,groups,aliases\n" + "".join(
     f"市第{n}局,济宁市第{n}局,municipal_department,,,\n" for n in range(1, 8)
 )
-
-
-def run_worker():
-    """What `manage.py db_worker --backend imports` does on the server, once through the queue,
-    with its own code, in this test's transaction (the command itself closes the connection)."""
-    from django_tasks_db.management.commands.db_worker import Worker
-    from django_tasks_db.models import DBTaskResult
-
-    worker = Worker(queue_names=["*"], interval=0, batch=True, backend_name="imports",
-                    startup_delay=False, max_tasks=None, worker_id="test-worker",
-                    excluded_queue_names=[])
-    while (task := DBTaskResult.objects.ready().filter(backend_name="imports").first()):
-        task.claim(worker.worker_id)
-        worker.run_task(task)
 
 
 @override_settings(WAGTAIL_DISCLOSURE_IMPORT_BACKGROUND_ROWS=5)
