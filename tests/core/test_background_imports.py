@@ -94,7 +94,6 @@ def claimed_by_a_worker_that_was_killed(task_id, minutes_ago):
     """What a worker killed right after taking the import leaves: the task running, started
     ``minutes_ago``, and nobody working on it."""
     from django.utils import timezone
-
     from django_tasks_db.models import DBTaskResult
 
     task = DBTaskResult.objects.get(pk=task_id)

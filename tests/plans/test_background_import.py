@@ -85,4 +85,5 @@ def test_a_small_table_is_still_previewed_in_the_request(client, manager, plans_
                                                           jining_units):
     client.force_login(manager)
     response = preview(client, plans_index)
-    assert response.status_code == 200 and "Preview: nothing has been written yet" in response.content.decode()
+    assert response.status_code == 200
+    assert "Preview: nothing has been written yet" in response.content.decode()

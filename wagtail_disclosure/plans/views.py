@@ -55,7 +55,7 @@ from .importer import (
 )
 from .messages import problem_message
 from .models import TaskPlanIndexPage, TaskPlanPage
-from .parsing.column_choice import ROLES, column_letter, column_number
+from .parsing.column_choice import HEADER_ROW, ROLES, column_letter, column_number
 from .parsing.problems import TableReadError as PlanTableReadError
 from .parsing.tables import read_tables
 from .permissions import plan_policy
@@ -135,6 +135,14 @@ class PlanUploadForm(SpreadsheetUploadForm):
                 label=COLUMN_ROLE_LABELS[role], required=False, max_length=20,
                 help_text=gettext_lazy("Column letter(s), e.g. C or C,D; empty: as read."),
             )
+        self.fields["column_header_row"] = forms.IntegerField(
+            label=gettext_lazy("Header row"), required=False, min_value=1, max_value=100_000,
+            help_text=gettext_lazy(
+                "Only for a table whose header the reader does not recognise: the number of the "
+                "row holding the column names, as the spreadsheet shows it. Empty: the first row "
+                "with different texts in the columns you gave."
+            ),
+        )
 
     def plan_fields(self):
         """The plan's fields given in the form (a title or issuer left empty is not given)."""
@@ -161,6 +169,8 @@ class PlanUploadForm(SpreadsheetUploadForm):
                        if part.strip()]
             if numbers and None not in numbers:
                 choice[role] = numbers
+        if choice and self.cleaned_data.get("column_header_row"):
+            choice[HEADER_ROW] = [self.cleaned_data["column_header_row"]]
         return choice
 
 class PlanConfirmForm(ConfirmImportForm):
@@ -253,8 +263,10 @@ class PlanConfirmForm(ConfirmImportForm):
             return {}
         if not isinstance(choice, dict):
             return {}
-        return {role: [n for n in numbers if isinstance(n, int) and 0 <= n < 1000]
-                for role, numbers in choice.items() if role in ROLES and isinstance(numbers, list)}
+        return {role: [n for n in numbers
+                       if isinstance(n, int) and 0 <= n < (100_001 if role == HEADER_ROW else 1000)]
+                for role, numbers in choice.items()
+                if role in (*ROLES, HEADER_ROW) and isinstance(numbers, list)}
 
     def mapping_fields(self):
         return [self[f"map_{n}"] for n in range(len(self.unmatched_names))]
@@ -478,7 +490,7 @@ def form_values(options: dict):
         "year": options.get("year"),
         "plan_fields": {name: value for name, value in plan_fields.items() if value},
         "columns": {role: numbers for role, numbers in (options.get("columns") or {}).items()
-                    if role in ROLES},
+                    if role in (*ROLES, HEADER_ROW)},
     }
 
 
