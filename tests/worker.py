@@ -13,3 +13,15 @@ def run_worker():
     while (task := DBTaskResult.objects.ready().filter(backend_name="imports").first()):
         task.claim(worker.worker_id)
         worker.run_task(task)
+
+
+def claimed_by_a_worker_that_was_killed(task_id, minutes_ago):
+    """What a worker killed right after taking the import leaves: the task running, started
+    ``minutes_ago``, and nobody working on it."""
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    task = DBTaskResult.objects.get(pk=task_id)
+    task.claim("killed-worker")
+    DBTaskResult.objects.filter(pk=task_id).update(
+        started_at=timezone.now() - timezone.timedelta(minutes=minutes_ago))

@@ -9,7 +9,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from tests.builders import make_manager
-from tests.worker import run_worker
+from tests.worker import claimed_by_a_worker_that_was_killed, run_worker
 from wagtail_disclosure.units.models import UnitPage
 
 pytestmark = pytest.mark.django_db
@@ -88,18 +88,6 @@ def test_the_progress_is_kept_with_the_database_cache_that_make_run_uses(client,
     progress = progress_of(task_id)
     assert (progress.done, progress.total) == (7, 7)
     assert progress.at is not None
-
-
-def claimed_by_a_worker_that_was_killed(task_id, minutes_ago):
-    """What a worker killed right after taking the import leaves: the task running, started
-    ``minutes_ago``, and nobody working on it."""
-    from django.utils import timezone
-    from django_tasks_db.models import DBTaskResult
-
-    task = DBTaskResult.objects.get(pk=task_id)
-    task.claim("killed-worker")
-    DBTaskResult.objects.filter(pk=task_id).update(
-        started_at=timezone.now() - timezone.timedelta(minutes=minutes_ago))
 
 
 @override_settings(WAGTAIL_DISCLOSURE_IMPORT_BACKGROUND_ROWS=5,

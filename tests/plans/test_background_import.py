@@ -10,7 +10,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from tests.plans.test_admin_import import preview
-from tests.worker import run_worker
+from tests.worker import claimed_by_a_worker_that_was_killed, run_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +87,23 @@ def test_a_small_table_is_still_previewed_in_the_request(client, manager, plans_
     response = preview(client, plans_index)
     assert response.status_code == 200
     assert "Preview: nothing has been written yet" in response.content.decode()
+
+
+@override_settings(WAGTAIL_DISCLOSURE_IMPORT_BACKGROUND_ROWS=20,
+                   WAGTAIL_DISCLOSURE_IMPORT_STALE_MINUTES=10)
+def test_a_plan_import_whose_worker_was_killed_can_be_started_again(
+    client, manager, plans_index, jining_units, table_groups
+):
+    client.force_login(manager)
+    queued = preview(client, plans_index)
+    task_id = queued["Location"].split("task=")[1]
+    claimed_by_a_worker_that_was_killed(task_id, minutes_ago=30)
+
+    page = client.get(queued["Location"]).content.decode()
+    assert "导入已中断" in page and "重新开始导入" in page
+    assert 'http-equiv="refresh"' not in page
+
+    again = client.post(reverse(URL), {"restart_task": task_id})
+    run_worker()
+    page = client.get(again["Location"]).content.decode()
+    assert "Preview: nothing has been written yet" in page and "84 new requirements" in page
