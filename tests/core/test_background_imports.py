@@ -132,3 +132,22 @@ def test_an_import_that_is_still_running_cannot_be_started_twice(client, empty_r
 
     assert response["Location"] == queued["Location"]
     assert DBTaskResult.objects.count() == 1
+
+
+@override_settings(WAGTAIL_DISCLOSURE_IMPORT_BACKGROUND_ROWS=5,
+                   WAGTAIL_DISCLOSURE_IMPORT_STALE_MINUTES=10)
+def test_an_import_no_worker_takes_says_to_ask_whether_the_worker_runs(client, empty_register):
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    client.force_login(make_manager())
+    queued = client.post(reverse(URL), {"file": SimpleUploadedFile("units.csv", REGISTER.encode())})
+    task_id = queued["Location"].split("task=")[1]
+    assert "是否在运行" not in client.get(queued["Location"]).content.decode()
+
+    DBTaskResult.objects.filter(pk=task_id).update(
+        enqueued_at=timezone.now() - timezone.timedelta(minutes=12))
+    page = client.get(queued["Location"]).content.decode()
+
+    assert "导入已等待后台进程超过 10 分钟" in page and "manage.py db_worker" in page
+    assert 'http-equiv="refresh"' in page, "it still waits: the worker may come back"

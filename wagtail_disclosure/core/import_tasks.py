@@ -19,6 +19,7 @@ restarted, out of memory) and is shown as interrupted, with a button to start it
 from __future__ import annotations
 
 import json
+import logging
 import time
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -39,6 +40,8 @@ except ImportError:  # Django 5.2: the backport, same API
 
 __all__ = ["ImportProgress", "TaskResultStatus", "enqueue_import", "import_result",
            "is_interrupted", "progress_of"]
+
+logger = logging.getLogger(__name__)
 
 TMP_FOLDER = "wagtail_disclosure_imports"
 #: Rows of the preview kept in the task's result (the totals count every row).
@@ -93,8 +96,12 @@ class ImportProgress:
         data = json.dumps(record).encode()
         backend = self.storage._storage
         path = self.storage.get_full_path()
-        backend.delete(path)
-        backend.save(path, ContentFile(data))
+        try:
+            backend.delete(path)
+            backend.save(path, ContentFile(data))
+        except OSError:  # the bar is not worth failing the import for; the cache still has it
+            logger.warning("Could not record the progress of import %s", self.task_id,
+                           exc_info=True)
         cache.set(progress_key(self.task_id), record, PROGRESS_SECONDS)
 
     def count_rows(self, resource, total: int) -> None:
