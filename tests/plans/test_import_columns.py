@@ -115,3 +115,39 @@ def test_the_editor_names_the_header_row_when_the_reader_cannot_tell_it(
                    title="某县政务公开工作安排", column_task="A", column_requirement="B",
                    column_units="C", column_deadline="D", column_header_row="2").content.decode()
     assert "B（内容说明）" in html and "2 new requirements" in html
+
+
+def test_the_editor_assigns_the_columns_without_choosing_the_file_again(
+    client, manager, plans_index, jining_units
+):
+    from django.utils import translation
+
+    from tests.plans.test_admin_import import hidden
+
+    client.force_login(manager)
+    html = preview(client, plans_index, name="安排.csv",
+                   data=table(UNKNOWN_HEADER)).content.decode()
+    assert "No header row was found" in html
+    kept, kept_name = hidden(html, "kept_file"), hidden(html, "kept_file_name")
+    assert kept and kept_name == "安排.csv"
+    assert "Leave empty to read “安排.csv” again" in html
+
+    with translation.override("en"):
+        html = client.post(reverse("wagtail_disclosure_admin:import_plan"), {
+            "parent": plans_index.pk, "kept_file": kept, "kept_file_name": kept_name,
+            "column_task": "A", "column_requirement": "B", "column_units": "C",
+            "column_deadline": "D",
+        }, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+    assert "No header row was found" not in html
+    assert "B（内容说明）" in html and "2 new requirements" in html
+    assert 'name="import_file_name"' in html, "it can be confirmed from here"
+
+
+def test_a_kept_upload_is_named_by_the_preview_never_by_a_path(client, manager, plans_index):
+    client.force_login(manager)
+    html = client.post(reverse("wagtail_disclosure_admin:import_plan"), {
+        "parent": plans_index.pk, "kept_file": "../../settings.py", "kept_file_name": "x.csv",
+    }).content.decode()
+    assert "预览：尚未写入任何内容" not in html and "Unknown upload" not in html
+    assert "找不到上传的文件。" in html

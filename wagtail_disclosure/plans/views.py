@@ -89,7 +89,12 @@ class PlanUploadForm(SpreadsheetUploadForm):
             "Excel (.xlsx, .xls), CSV, Word (.docx) or text copied from the PDF notice (.txt)."
         ),
         validators=[FileExtensionValidator(EXTENSIONS)],
+        required=False,
     )
+    #: The table of the last preview, kept so that it is read again (with other columns, say)
+    #: without choosing the file again.
+    kept_file = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
+    kept_file_name = forms.CharField(required=False, max_length=255, widget=forms.HiddenInput)
     plan = forms.ModelChoiceField(
         label=gettext_lazy("Plan"),
         queryset=TaskPlanPage.objects.order_by("-year", "path"),
@@ -144,6 +149,16 @@ class PlanUploadForm(SpreadsheetUploadForm):
             ),
         )
 
+    def clean_file(self):
+        return super().clean_file() if self.cleaned_data.get("file") else None
+
+    def keeping(self, name, file_name):
+        """Say in the form that the table ``file_name`` is kept under ``name``."""
+        self.initial.update(kept_file=name, kept_file_name=file_name)
+        self.fields["file"].help_text = _(
+            "Leave empty to read “%(name)s” again, for instance with the columns below."
+        ) % {"name": file_name}
+
     def plan_fields(self):
         """The plan's fields given in the form (a title or issuer left empty is not given)."""
         return {name: self.cleaned_data[name] for name in ("title", "issuer")
@@ -151,6 +166,11 @@ class PlanUploadForm(SpreadsheetUploadForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        kept = cleaned_data.get("kept_file") or ""
+        if kept and not kept.isalnum():  # a uuid hex made by the preview, never a path
+            self.add_error("kept_file", _("Unknown upload."))
+        if not cleaned_data.get("file") and not kept and "file" not in self.errors:
+            self.add_error("file", _("Choose the table to import."))
         for role in ROLES:
             letters = cleaned_data.get(f"column_{role}") or ""
             numbers = [column_number(part) for part in letters.replace("，", ",").split(",")
@@ -542,19 +562,31 @@ class PlanImportView(BackgroundImportMixin, WagtailAdminTemplateMixin, TemplateV
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(upload_form=form))
         upload = form.cleaned_data["file"]
-        data = upload.read()
-        file_name = PurePath(upload.name).name
+        if upload is not None:
+            data, file_name = upload.read(), PurePath(upload.name).name
+            kept = MediaStorage(MEDIA_FOLDER=TMP_FOLDER)
+            kept.save(data)
+        else:
+            kept = MediaStorage(name=form.cleaned_data["kept_file"], MEDIA_FOLDER=TMP_FOLDER)
+            try:
+                data = kept.read()
+            except OSError:
+                form.add_error("file", _("The table of the last preview is no longer kept; "
+                                         "choose the file again."))
+                return self.render_to_response(self.get_context_data(upload_form=form))
+            file_name = form.cleaned_data["kept_file_name"] or "table"
         values = {"plan": form.cleaned_data["plan"], "parent": form.cleaned_data["parent"],
                   "year": form.cleaned_data["year"], "plan_fields": form.plan_fields(),
                   "columns": form.column_choice()}
         if self.runs_in_background(data, file_name):
-            storage = MediaStorage(MEDIA_FOLDER=TMP_FOLDER)
-            storage.save(data)
-            result = enqueue_import(self.view_path(), storage.name, file_name, request.user.pk,
+            result = enqueue_import(self.view_path(), kept.name, file_name, request.user.pk,
                                     True, {"form": form_options(**values)})
             return redirect(f"{request.path}?task={result.id}")
         context = self.preview_context(data, file_name, **values)
-        return self.render_to_response(self.get_context_data(upload_form=form, **context))
+        again = PlanUploadForm(initial={name: value for name, value in form.cleaned_data.items()
+                                        if name != "file"})
+        again.keeping(kept.name, file_name)
+        return self.render_to_response(self.get_context_data(upload_form=again, **context))
 
     def preview_context(self, data, file_name, *, plan, parent, year, plan_fields, columns):
         """The preview of the table: what it changes, and the confirm form when it may."""
