@@ -16,7 +16,7 @@ class WagtailDisclosureAppConfig(AppConfig):
         from .decisions import permissions as decision_permissions
         from .enterprises import permissions as enterprise_permissions
         from .enterprises import signals as enterprise_signals
-        from .policies import qa_library
+        from .policies import qa_library, unpublishing
         from .progress import cache as progress_cache
         from .progress import permissions as progress_permissions
         from .requests import permissions as request_permissions
@@ -53,6 +53,7 @@ class WagtailDisclosureAppConfig(AppConfig):
 
         enterprise_signals.connect()
         qa_library.connect()
+        unpublishing.connect()
         request_signals.connect()
         progress_cache.connect()
 

@@ -35,6 +35,9 @@ DEFAULTS = {
     "WAGTAIL_DISCLOSURE_IMPORT_BACKGROUND_ROWS": 1_000,
     # The alias in TASKS of the backend those tasks go to (one a worker runs, e.g. the database).
     "WAGTAIL_DISCLOSURE_IMPORT_TASK_BACKEND": "default",
+    # Minutes a running background import may go without reporting progress before its screen
+    # shows it as interrupted (a killed or restarted worker) and offers to start it again.
+    "WAGTAIL_DISCLOSURE_IMPORT_STALE_MINUTES": 10,
     # Whether documents of each kind other than rules and normative documents (always) must be
     # released with an interpretation unless an editor records an exemption reason.
     "WAGTAIL_DISCLOSURE_INTERPRETATION_REQUIRED": {"other": True, "work": False},

@@ -1,10 +1,12 @@
-"""The Jining 2022 task plan: the notice's details and its table, imported as the editor would."""
+"""The Jining task plan: the notice's details and its table, imported as the editor would, moved
+to the year the demo is built in (``demo/calendar.py``)."""
 
 import re
 from datetime import date
 from html import escape
 
 from demo import DATA_DIR
+from demo.calendar import demo_year, shift_text, shifted_workbook
 from wagtail_disclosure.plans.importer import apply_changes, prepare_import
 from wagtail_disclosure.plans.messages import problem_message
 from wagtail_disclosure.plans.models import TaskPlanIndexPage
@@ -56,14 +58,16 @@ def load(stdout):
     parent = TaskPlanIndexPage.objects.filter(slug="plans").first()
     if parent is None:
         return
-    notice = (DATA_DIR / "notice.txt").read_text(encoding="utf-8")
+    year = demo_year()
+    notice = shift_text((DATA_DIR / "notice.txt").read_text(encoding="utf-8"), year)
+    details = notice_details(notice)  # its number and date (2022年5月7日) moved with the text
     changes = prepare_import(
-        (DATA_DIR / "task-table.xlsx").read_bytes(),
+        shifted_workbook((DATA_DIR / "task-table.xlsx").read_bytes(), year),
         "task-table.xlsx",
-        year=2022,
-        slug="2022",
+        year=year,
+        slug=str(year),
         parent=parent,
-        plan_fields=notice_details(notice),
+        plan_fields=details,
     )
     if changes.has_errors:
         raise RuntimeError("; ".join(problem_message(p) for p in changes.outline.errors))

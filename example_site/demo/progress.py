@@ -1,14 +1,18 @@
-"""Demo progress on the Jining 2022 plan: reports from several units, panels on the dashboard
-and on the home page.
+"""Demo progress on the Jining plan: reports from several units, panels on the dashboard and on
+the home page.
 
-Runs after the plan loader (``demo/plans.py``); without a plan at /plans/2022/ it says so and
-does nothing. Idempotent: reports are keyed by (requirement, unit, date), panels by title.
+Runs after the plan loader (``demo/plans.py``) on the latest plan under /plans/; without one it
+says so and does nothing. Reports are dated up to today (the app's clock): work due before today
+is mostly done (a unit that is behind leaves some overdue), work due later is in progress, not
+started or done early, so a plan of the current year looks like a live office's. Idempotent:
+reports are keyed by (requirement, unit, date), panels by title.
 """
 
 from __future__ import annotations
 
 import datetime
 
+from wagtail_disclosure.core import clock
 from wagtail_disclosure.plans.models import TaskPlanIndexPage, TaskPlanPage
 from wagtail_disclosure.progress.models import ProgressReport, ProgressStatus, ReportPanel
 from wagtail_disclosure.progress.states import ProgressSnapshot, plan_requirements
@@ -50,7 +54,11 @@ PANELS = [
 HOME_PANEL_TITLE = "各单位任务完成情况"
 
 
-def status_for(profile, index, requirement):
+def status_for(profile, index, requirement, due_yet=False):
+    """How far a unit of ``profile`` got with its ``index``-th requirement; ``due_yet``: the
+    deadline has not come (then work is under way rather than done or overdue)."""
+    if due_yet:
+        return status_before_deadline(profile, index, requirement)
     if profile == "diligent":
         if requirement.is_ongoing or requirement.is_recurring:
             return ProgressStatus.ONGOING, 100
@@ -69,21 +77,37 @@ def status_for(profile, index, requirement):
     ][index % 3]
 
 
+def status_before_deadline(profile, index, requirement):
+    if requirement.is_ongoing or requirement.is_recurring:
+        return (ProgressStatus.ONGOING, 100) if profile != "behind" else (
+            ProgressStatus.IN_PROGRESS, 40)
+    if profile == "diligent":
+        return [(ProgressStatus.DONE, 100), (ProgressStatus.IN_PROGRESS, 80),
+                (ProgressStatus.IN_PROGRESS, 60)][index % 3]
+    if profile == "mixed":
+        return [(ProgressStatus.IN_PROGRESS, 50), (ProgressStatus.NOT_STARTED, 0),
+                (ProgressStatus.IN_PROGRESS, 30)][index % 3]
+    return [(ProgressStatus.NOT_STARTED, 0), (ProgressStatus.IN_PROGRESS, 20)][index % 2]
+
+
 def find_plan():
+    """The latest plan of the plan index (the demo's, of the current year)."""
     index = TaskPlanIndexPage.objects.filter(slug="plans").first()
     if index is None:
         return None
-    return TaskPlanPage.objects.child_of(index).filter(slug="2022").first()
+    return TaskPlanPage.objects.child_of(index).order_by("-year", "-pk").first()
 
 
 def load(stdout):
     plan = find_plan()
     if plan is None:
-        stdout.write("落实情况：未找到 2022 年工作任务分解表（/plans/2022/），跳过。")
+        stdout.write("落实情况：未找到工作任务分解表（/plans/ 下），跳过。")
         return
     units = {u.title: u for u in UnitPage.objects.filter(title__in=UNITS)}
     snapshot = ProgressSnapshot(plan_requirements(plan))
     created = 0
+    today = clock.today()
+    year_start = datetime.date(plan.year, 1, 1)
     for name, profile in UNITS.items():
         unit = units.get(name)
         if unit is None:
@@ -94,13 +118,15 @@ def load(stdout):
                 continue
             index += 1
             requirement = row.requirement
-            status, percent = status_for(profile, index, requirement)
             due = requirement.due_date or datetime.date(plan.year, 12, 31)
-            date = min(due, datetime.date(plan.year, 12, 20)) - datetime.timedelta(days=index % 9)
+            status, percent = status_for(profile, index, requirement, due_yet=due >= today)
+            latest = min(due, datetime.date(plan.year, 12, 20), today - datetime.timedelta(days=1))
+            date = max(latest - datetime.timedelta(days=index % 9), year_start)
             history = []
-            if status == ProgressStatus.DONE and index % 2:
+            earlier = date - datetime.timedelta(days=45)
+            if status == ProgressStatus.DONE and index % 2 and earlier >= year_start:
                 # An earlier "in progress" report gives the task page some history.
-                history.append((date - datetime.timedelta(days=45), ProgressStatus.IN_PROGRESS, 50))
+                history.append((earlier, ProgressStatus.IN_PROGRESS, 50))
             history.append((date, status, percent))
             for report_date, report_status, report_percent in history:
                 _report, was_created = ProgressReport.objects.get_or_create(
@@ -155,7 +181,7 @@ def place_on_home_page(panel, stdout):
             "report_panel",
             {
                 "panel": panel,
-                "heading": "2022年政务公开工作任务落实情况",
+                "heading": f"{panel.plan.year}年政务公开工作任务落实情况",
                 "introduction": "按责任单位统计的任务完成比例，数据随各单位报送实时更新。",
             },
         )

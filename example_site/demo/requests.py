@@ -1,5 +1,8 @@
 """A year (2022) of disclosure requests for two units, their 2022 annual reports, the request
-form page and the annual report index."""
+form page and the annual report index; and the requests of the last weeks before today (the
+app's clock), some answered and some waiting within their time limit, so the register looks like
+a live office's (``demo/calendar.py``). The 2022 requests still open at the end of that year are
+answered early the next year, as the annual reports count them (carried over)."""
 
 import random
 from datetime import date, timedelta
@@ -7,6 +10,7 @@ from datetime import date, timedelta
 from demo.site import ensure_child, home_page
 from wagtail_disclosure.annual_reports.format import RESULT_CODES
 from wagtail_disclosure.annual_reports.models import AnnualReport, AnnualReportIndexPage
+from wagtail_disclosure.core import clock
 from wagtail_disclosure.requests.identity_numbers import (
     credit_code_check_character,
     resident_id_check_character,
@@ -102,7 +106,8 @@ def make_request(unit, number, received_on, rng, calendar):
     organisation = applicant_type != ApplicantType.natural_person
     request = DisclosureRequest(
         unit=unit,
-        receipt_number=f"2022-{unit_tag(unit)}-{number:04d}-D{rng.randint(100, 999)}",
+        receipt_number=(f"{received_on.year}-{unit_tag(unit)}-{number:04d}"
+                        f"-D{rng.randint(100, 999)}"),
         received_on=received_on,
         channel=rng.choices(list(RequestChannel.values), weights=[60, 20, 12, 2, 6], k=1)[0],
         applicant_type=applicant_type,
@@ -146,7 +151,7 @@ def make_request(unit, number, received_on, rng, calendar):
     allowed = 20 + extended + paused_days
     reply_after = rng.randint(3, allowed) if rng.random() > 0.02 else allowed + rng.randint(1, 5)
     replied_on = calendar.add_working_days(start, reply_after)
-    if replied_on.year == 2022:
+    if replied_on < clock.today():
         outcome = rng.choices(list(OUTCOME_WEIGHTS), weights=list(OUTCOME_WEIGHTS.values()))[0]
         request.replied_on, request.outcome = replied_on, outcome
         request.legal_basis = LEGAL_BASIS.get(outcome, "《中华人民共和国政府信息公开条例》")
@@ -154,6 +159,32 @@ def make_request(unit, number, received_on, rng, calendar):
     request.extensions = extensions
     request.save(calendar=calendar)
     return request
+
+
+#: Requests each unit received in the last working days before today.
+RECENT = 6
+RECENT_WORKING_DAYS = 30
+
+
+def load_recent_requests(stdout, calendar):
+    today = clock.today()
+    rng = random.Random(today.toordinal())
+    days, day = [], today - timedelta(days=1)
+    while len(days) < RECENT_WORKING_DAYS:
+        if calendar.is_working_day(day):
+            days.append(day)
+        day -= timedelta(days=1)
+    for name in UNITS:
+        unit = UnitPage.objects.filter(title=name).first()
+        if unit is None or DisclosureRequest.objects.filter(
+                unit=unit, received_on__gte=days[-1]).exists():
+            continue
+        first = DisclosureRequest.objects.filter(unit=unit,
+                                                 received_on__year=today.year).count() + 1
+        received = sorted(rng.sample(days, RECENT))
+        for number, received_on in enumerate(received, start=first):
+            make_request(unit, number, received_on, rng, calendar)
+        stdout.write(f"依申请公开登记：{name} 近期 {RECENT} 件")
 
 
 def unit_tag(unit):
@@ -220,6 +251,7 @@ def load_reports(stdout):
 def load(stdout):
     calendar = site_calendar()
     load_requests(stdout, calendar)
+    load_recent_requests(stdout, calendar)
     load_reports(stdout)
     home = home_page()
     _page, created = ensure_child(

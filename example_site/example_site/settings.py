@@ -112,6 +112,9 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Readers go on while the import worker writes (without WAL a large import's transaction
+    # locks even reads, and the import's own progress page answered "database is locked").
+    DATABASES["default"]["OPTIONS"]["init_command"] = "PRAGMA journal_mode=WAL;"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -177,3 +180,7 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # media storage, so a multi-process server can confirm an import another process previewed.
 IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.MediaStorage"
 IMPORT_EXPORT_SKIP_ADMIN_LOG = True
+
+# A fixed "today" (e.g. 2026-09-15) for a training site or screenshots: the demo is built for
+# that day and the app counts deadlines from it (README, example_site/demo/calendar.py).
+WAGTAIL_DISCLOSURE_TODAY = os.environ.get("WAGTAIL_DISCLOSURE_TODAY") or None

@@ -9,6 +9,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from tests.builders import make_manager
+from tests.worker import claimed_by_a_worker_that_was_killed, run_worker
 from wagtail_disclosure.units.models import UnitPage
 
 pytestmark = pytest.mark.django_db
@@ -17,20 +18,6 @@ URL = "wagtail_disclosure_admin:import_units"
 REGISTER = "name,full_name,kind,parent,groups,aliases\n" + "".join(
     f"市第{n}局,济宁市第{n}局,municipal_department,,,\n" for n in range(1, 8)
 )
-
-
-def run_worker():
-    """What `manage.py db_worker --backend imports` does on the server, once through the queue,
-    with its own code, in this test's transaction (the command itself closes the connection)."""
-    from django_tasks_db.management.commands.db_worker import Worker
-    from django_tasks_db.models import DBTaskResult
-
-    worker = Worker(queue_names=["*"], interval=0, batch=True, backend_name="imports",
-                    startup_delay=False, max_tasks=None, worker_id="test-worker",
-                    excluded_queue_names=[])
-    while (task := DBTaskResult.objects.ready().filter(backend_name="imports").first()):
-        task.claim(worker.worker_id)
-        worker.run_task(task)
 
 
 @override_settings(WAGTAIL_DISCLOSURE_IMPORT_BACKGROUND_ROWS=5)
@@ -76,3 +63,91 @@ def test_a_small_file_is_still_previewed_in_the_request(client, empty_register):
                                                                      REGISTER.encode())})
     assert response.status_code == 200 and "确认导入" in response.content.decode()
 
+
+
+DATABASE_CACHE = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
+                              "LOCATION": "test_import_progress_cache"}}
+
+
+@override_settings(WAGTAIL_DISCLOSURE_IMPORT_BACKGROUND_ROWS=5, CACHES=DATABASE_CACHE)
+def test_the_progress_is_kept_with_the_database_cache_that_make_run_uses(client, empty_register):
+    """`make run` and the production settings share a database cache. The import runs in one
+    database transaction: progress written to that cache from inside it was rolled back with
+    the dry run (and, until then, invisible to the server), so the bar stayed at 0."""
+    from django.core.management import call_command
+
+    from wagtail_disclosure.core.import_tasks import progress_of
+
+    call_command("createcachetable", verbosity=0)
+    client.force_login(make_manager())
+    queued = client.post(reverse(URL), {"file": SimpleUploadedFile("units.csv", REGISTER.encode())})
+    task_id = queued["Location"].split("task=")[1]
+
+    run_worker()
+
+    progress = progress_of(task_id)
+    assert (progress.done, progress.total) == (7, 7)
+    assert progress.at is not None
+
+
+@override_settings(WAGTAIL_DISCLOSURE_IMPORT_BACKGROUND_ROWS=5,
+                   WAGTAIL_DISCLOSURE_IMPORT_STALE_MINUTES=10)
+def test_an_import_whose_worker_was_killed_is_shown_as_interrupted_and_can_start_again(
+    client, empty_register
+):
+    client.force_login(make_manager())
+    queued = client.post(reverse(URL), {"file": SimpleUploadedFile("units.csv", REGISTER.encode())})
+    status_url = queued["Location"]
+    task_id = status_url.split("task=")[1]
+
+    claimed_by_a_worker_that_was_killed(task_id, minutes_ago=3)
+    running = client.get(status_url).content.decode()
+    assert "<progress" in running and "导入已中断" not in running, "3 minutes is not yet stale"
+
+    claimed_by_a_worker_that_was_killed(task_id, minutes_ago=11)
+    page = client.get(status_url).content.decode()
+    assert "导入已中断" in page
+    assert "后台进程已超过 10 分钟没有报告进度" in page and "本次导入没有写入任何内容" in page
+    assert 'http-equiv="refresh"' not in page, "an interrupted import stops refreshing"
+    assert UnitPage.objects.count() == 0
+
+    again = client.post(status_url, {"restart_task": task_id})
+    assert again.status_code == 302 and again["Location"] != status_url
+    run_worker()
+    preview = client.get(again["Location"]).content.decode()
+    assert "市第7局" in preview and "确认导入" in preview
+
+
+@override_settings(WAGTAIL_DISCLOSURE_IMPORT_BACKGROUND_ROWS=5,
+                   WAGTAIL_DISCLOSURE_IMPORT_STALE_MINUTES=10)
+def test_an_import_that_is_still_running_cannot_be_started_twice(client, empty_register):
+    from django_tasks_db.models import DBTaskResult
+
+    client.force_login(make_manager())
+    queued = client.post(reverse(URL), {"file": SimpleUploadedFile("units.csv", REGISTER.encode())})
+    task_id = queued["Location"].split("task=")[1]
+    claimed_by_a_worker_that_was_killed(task_id, minutes_ago=1)
+
+    response = client.post(queued["Location"], {"restart_task": task_id})
+
+    assert response["Location"] == queued["Location"]
+    assert DBTaskResult.objects.count() == 1
+
+
+@override_settings(WAGTAIL_DISCLOSURE_IMPORT_BACKGROUND_ROWS=5,
+                   WAGTAIL_DISCLOSURE_IMPORT_STALE_MINUTES=10)
+def test_an_import_no_worker_takes_says_to_ask_whether_the_worker_runs(client, empty_register):
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    client.force_login(make_manager())
+    queued = client.post(reverse(URL), {"file": SimpleUploadedFile("units.csv", REGISTER.encode())})
+    task_id = queued["Location"].split("task=")[1]
+    assert "是否在运行" not in client.get(queued["Location"]).content.decode()
+
+    DBTaskResult.objects.filter(pk=task_id).update(
+        enqueued_at=timezone.now() - timezone.timedelta(minutes=12))
+    page = client.get(queued["Location"]).content.decode()
+
+    assert "导入已等待后台进程超过 10 分钟" in page and "manage.py db_worker" in page
+    assert 'http-equiv="refresh"' in page, "it still waits: the worker may come back"

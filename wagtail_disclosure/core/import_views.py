@@ -27,12 +27,75 @@ from .import_tasks import (
     TaskResultStatus,
     enqueue_import,
     import_result,
+    is_interrupted,
+    is_waiting_long,
     progress_of,
+    spreadsheet_outcome,
 )
 from .imports import ImportFileError, ImportReport, RowProblem, load_dataset, run_import
 
 
-class SpreadsheetImportView(WagtailAdminTemplateMixin, TemplateView):
+class BackgroundImportMixin:
+    """The screens of an import that runs as a background task: its progress (``?task=``),
+    an interrupted import started again (``restart_task``), then ``task_done(outcome)``."""
+
+    def get(self, request, *args, **kwargs):
+        if "task" in request.GET:
+            return self.task_status(request, request.GET["task"])
+        return super().get(request, *args, **kwargs)
+
+    def view_path(self):
+        return f"{type(self).__module__}.{type(self).__qualname__}"
+
+    def own_task(self, request, task_id):
+        """The editor's own background import of this screen, else 404."""
+        try:
+            result = import_result(task_id)
+        except Exception as exc:  # unknown or malformed id: TaskResultDoesNotExist, ValueError
+            raise Http404 from exc
+        if list(result.args[:1]) != [self.view_path()] or result.args[3] != request.user.pk:
+            raise Http404  # another screen's or another editor's import
+        return result
+
+    def restart(self, request, task_id):
+        """Start an interrupted import again, from the same stored upload."""
+        result = self.own_task(request, task_id)
+        if not is_interrupted(result, progress_of(task_id)):
+            return redirect(f"{request.path}?task={task_id}")
+        view_path, stored_name, file_name, user_id, dry_run, *rest = result.args
+        try:
+            MediaStorage(name=stored_name, MEDIA_FOLDER=TMP_FOLDER).read()
+        except OSError:
+            messages.error(request, _("The upload of the interrupted import is no longer kept; "
+                                      "upload the file again."))
+            return redirect(request.path)
+        again = enqueue_import(view_path, stored_name, file_name, user_id, dry_run,
+                               rest[0] if rest else None)
+        return redirect(f"{request.path}?task={again.id}")
+
+    def task_status(self, request, task_id):
+        result = self.own_task(request, task_id)
+        if result.status == TaskResultStatus.FAILED:
+            messages.error(request, _("The import failed on the server; nothing was written. "
+                                      "Try again, or ask an administrator to look at the log."))
+            return redirect(request.path)
+        if result.status != TaskResultStatus.SUCCESSFUL:
+            progress = progress_of(task_id)
+            context = self.get_context_data(
+                task_running=True, done=progress.done, total=progress.total,
+                stage=progress.stage, dry_run=result.args[4], file_name=result.args[2],
+                task_id=task_id, interrupted=is_interrupted(result, progress),
+                waiting_long=is_waiting_long(result),
+                stale_minutes=get_setting("WAGTAIL_DISCLOSURE_IMPORT_STALE_MINUTES"),
+            )
+            return self.render_to_response(context)
+        return self.task_done(request, result.return_value)
+
+    def task_done(self, request, outcome):
+        raise NotImplementedError
+
+
+class SpreadsheetImportView(BackgroundImportMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "wagtail_disclosure/core/spreadsheet_import.html"
     header_icon = "upload"
     resource_class = None
@@ -64,12 +127,9 @@ class SpreadsheetImportView(WagtailAdminTemplateMixin, TemplateView):
         context["required_columns"] = self.required_columns
         return context
 
-    def get(self, request, *args, **kwargs):
-        if "task" in request.GET:
-            return self.task_status(request, request.GET["task"])
-        return super().get(request, *args, **kwargs)
-
     def post(self, request, *args, **kwargs):
+        if "restart_task" in request.POST:
+            return self.restart(request, request.POST["restart_task"])
         if "import_file_name" in request.POST:
             return self.confirm(request)
         return self.preview(request)
@@ -91,6 +151,12 @@ class SpreadsheetImportView(WagtailAdminTemplateMixin, TemplateView):
             on_resource(resource, len(dataset))
         return run_import(resource, dataset, dry_run=dry_run)
 
+    def background_import(self, data, file_name, *, dry_run, options, progress) -> dict:
+        """What the background task runs: the import, its rows counted into ``progress``."""
+        report = self.import_bytes(data, file_name, dry_run=dry_run,
+                                   on_resource=progress.count_rows)
+        return spreadsheet_outcome(report)
+
     def runs_in_background(self, data, file_name) -> bool:
         """Whether the file has more rows than an import does inside a request."""
         try:
@@ -100,8 +166,7 @@ class SpreadsheetImportView(WagtailAdminTemplateMixin, TemplateView):
         return rows > get_setting("WAGTAIL_DISCLOSURE_IMPORT_BACKGROUND_ROWS")
 
     def enqueue(self, request, stored_name, file_name, *, dry_run):
-        view_path = f"{type(self).__module__}.{type(self).__qualname__}"
-        result = enqueue_import(view_path, stored_name, file_name, request.user.pk, dry_run)
+        result = enqueue_import(self.view_path(), stored_name, file_name, request.user.pk, dry_run)
         return redirect(f"{request.path}?task={result.id}")
 
     # -- step 2: the preview ----------------------------------------------------------------
@@ -168,26 +233,10 @@ class SpreadsheetImportView(WagtailAdminTemplateMixin, TemplateView):
         )
         return redirect(self.success_url_name)
 
-    # -- a background import: its progress, then its result ---------------------------------
+    # -- a background import's result -------------------------------------------------------
 
-    def task_status(self, request, task_id):
-        try:
-            result = import_result(task_id)
-        except Exception as exc:  # unknown or malformed id: TaskResultDoesNotExist, ValueError
-            raise Http404 from exc
-        view_path = f"{type(self).__module__}.{type(self).__qualname__}"
-        if list(result.args[:1]) != [view_path] or result.args[3] != request.user.pk:
-            raise Http404  # another screen's or another editor's import
-        if result.status == TaskResultStatus.FAILED:
-            messages.error(request, _("The import failed on the server; nothing was written. "
-                                      "Try again, or ask an administrator to look at the log."))
-            return redirect(request.path)
-        if result.status != TaskResultStatus.SUCCESSFUL:
-            done, total = progress_of(task_id)
-            context = self.get_context_data(task_running=True, done=done, total=total,
-                                            dry_run=result.args[4], file_name=result.args[2])
-            return self.render_to_response(context)
-        outcome = result.return_value
+    def task_done(self, request, outcome):
+        """The screen once the background import has finished: its preview or its result."""
         report = SimpleNamespace(
             ok=outcome["ok"], problems=outcome["problems"], result=outcome["ok"] or None,
             totals=outcome["totals"], rows=[(*row, None) for row in outcome["rows"]],

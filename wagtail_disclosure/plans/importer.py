@@ -605,7 +605,8 @@ def values_as_last_imported(plan, pages, index: UnitNameIndex) -> dict[int, Side
     except (OSError, ValueError):
         return {}
     name = PurePath(document.file.name).name
-    old = parse_plan(data, name, plan.year, resolve=index.canonical_name, limits=reading_limits())
+    old = parse_plan(data, name, plan.year, resolve=index.canonical_name, limits=reading_limits(),
+                     remembered=remembered_columns)
     if old.errors:
         return {}
     by_row = {r.source_rows[0]: r for r in old.requirements if r.source_rows}
@@ -865,7 +866,7 @@ def read_outline(data: bytes, file_name: str, year: int | None, index: UnitNameI
     were chosen for the last table of the same shape (see ``ColumnChoice``)."""
     index = index or UnitNameIndex()
     outline = parse_plan(data, file_name, year, resolve=index.canonical_name, columns=columns,
-                         limits=reading_limits())
+                         limits=reading_limits(), remembered=remembered_columns)
     if not columns and outline.shape:
         remembered = ColumnChoice.objects.filter(shape=outline.shape[:1000]).first()
         if remembered is not None and remembered.columns != outline.columns:
@@ -873,6 +874,12 @@ def read_outline(data: bytes, file_name: str, year: int | None, index: UnitNameI
                                  columns=remembered.columns, limits=reading_limits())
             outline.columns_remembered = True
     return outline, index
+
+
+def remembered_columns(shape: str) -> dict[str, list[int]] | None:
+    """The columns an editor assigned for a table of this header, if any."""
+    choice = ColumnChoice.objects.filter(shape=shape[:1000]).first()
+    return choice.columns if choice is not None else None
 
 
 def remember_columns(outline, columns) -> None:

@@ -30,8 +30,9 @@ MESSAGES = {
         "again."
     ),
     "header_not_found": _(
-        "No header row was found in “%(filename)s”. The table needs a header row with columns "
-        "such as 工作任务, 具体要求, 责任单位 and 完成时限."
+        "No header row was found in “%(filename)s”: the reader knows columns such as 工作任务, "
+        "具体要求, 责任单位 and 完成时限. If the table names its columns otherwise, give the "
+        "letter of each column below (at least the requirement column) and preview again."
     ),
     "no_requirements": _(
         "Row %(row)s: a header row was found, but no requirements were found below it."

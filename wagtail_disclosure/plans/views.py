@@ -12,24 +12,33 @@ import difflib
 import json
 import logging
 from pathlib import PurePath
+from types import SimpleNamespace
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.validators import FileExtensionValidator
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.http import content_disposition_header
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from import_export.tmp_storages import MediaStorage
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from wagtail_disclosure.conf import get_setting
 from wagtail_disclosure.core.audit import record
 from wagtail_disclosure.core.forms import ConfirmImportForm, SpreadsheetUploadForm
+from wagtail_disclosure.core.import_tasks import TMP_FOLDER, enqueue_import
+from wagtail_disclosure.core.import_views import BackgroundImportMixin
 from wagtail_disclosure.core.imports import ImportBusy, import_lock
+from wagtail_disclosure.core.spreadsheets import reading_limits
 from wagtail_disclosure.core.text import normalize_name
 from wagtail_disclosure.units.matching import UnitNameIndex
 from wagtail_disclosure.units.models import UnitGroup, UnitIndexPage, UnitKind, UnitPage
@@ -46,7 +55,9 @@ from .importer import (
 )
 from .messages import problem_message
 from .models import TaskPlanIndexPage, TaskPlanPage
-from .parsing.column_choice import ROLES, column_letter, column_number
+from .parsing.column_choice import HEADER_ROW, ROLES, column_letter, column_number
+from .parsing.problems import TableReadError as PlanTableReadError
+from .parsing.tables import read_tables
 from .permissions import plan_policy
 from .preview import differences
 
@@ -57,7 +68,6 @@ CREATE_UNIT_LOG_ACTION = "wagtail_disclosure.create_unit_for_name"
 
 logger = logging.getLogger(__name__)
 
-TMP_FOLDER = "wagtail_disclosure_imports"
 EXTENSIONS = ["xlsx", "xls", "csv", "docx", "txt"]
 KEEP, CREATE, TAKE, KIND = "keep", "create", "take", "kind"
 
@@ -79,7 +89,12 @@ class PlanUploadForm(SpreadsheetUploadForm):
             "Excel (.xlsx, .xls), CSV, Word (.docx) or text copied from the PDF notice (.txt)."
         ),
         validators=[FileExtensionValidator(EXTENSIONS)],
+        required=False,
     )
+    #: The table of the last preview, kept so that it is read again (with other columns, say)
+    #: without choosing the file again.
+    kept_file = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
+    kept_file_name = forms.CharField(required=False, max_length=255, widget=forms.HiddenInput)
     plan = forms.ModelChoiceField(
         label=gettext_lazy("Plan"),
         queryset=TaskPlanPage.objects.order_by("-year", "path"),
@@ -125,6 +140,24 @@ class PlanUploadForm(SpreadsheetUploadForm):
                 label=COLUMN_ROLE_LABELS[role], required=False, max_length=20,
                 help_text=gettext_lazy("Column letter(s), e.g. C or C,D; empty: as read."),
             )
+        self.fields["column_header_row"] = forms.IntegerField(
+            label=gettext_lazy("Header row"), required=False, min_value=1, max_value=100_000,
+            help_text=gettext_lazy(
+                "Only for a table whose header the reader does not recognise: the number of the "
+                "row holding the column names, as the spreadsheet shows it. Empty: the first row "
+                "with different texts in the columns you gave."
+            ),
+        )
+
+    def clean_file(self):
+        return super().clean_file() if self.cleaned_data.get("file") else None
+
+    def keeping(self, name, file_name):
+        """Say in the form that the table ``file_name`` is kept under ``name``."""
+        self.initial.update(kept_file=name, kept_file_name=file_name)
+        self.fields["file"].help_text = _(
+            "Leave empty to read “%(name)s” again, for instance with the columns below."
+        ) % {"name": file_name}
 
     def plan_fields(self):
         """The plan's fields given in the form (a title or issuer left empty is not given)."""
@@ -133,6 +166,11 @@ class PlanUploadForm(SpreadsheetUploadForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        kept = cleaned_data.get("kept_file") or ""
+        if kept and not kept.isalnum():  # a uuid hex made by the preview, never a path
+            self.add_error("kept_file", _("Unknown upload."))
+        if not cleaned_data.get("file") and not kept and "file" not in self.errors:
+            self.add_error("file", _("Choose the table to import."))
         for role in ROLES:
             letters = cleaned_data.get(f"column_{role}") or ""
             numbers = [column_number(part) for part in letters.replace("，", ",").split(",")
@@ -151,6 +189,8 @@ class PlanUploadForm(SpreadsheetUploadForm):
                        if part.strip()]
             if numbers and None not in numbers:
                 choice[role] = numbers
+        if choice and self.cleaned_data.get("column_header_row"):
+            choice[HEADER_ROW] = [self.cleaned_data["column_header_row"]]
         return choice
 
 class PlanConfirmForm(ConfirmImportForm):
@@ -243,8 +283,10 @@ class PlanConfirmForm(ConfirmImportForm):
             return {}
         if not isinstance(choice, dict):
             return {}
-        return {role: [n for n in numbers if isinstance(n, int) and 0 <= n < 1000]
-                for role, numbers in choice.items() if role in ROLES and isinstance(numbers, list)}
+        return {role: [n for n in numbers
+                       if isinstance(n, int) and 0 <= n < (100_001 if role == HEADER_ROW else 1000)]
+                for role, numbers in choice.items()
+                if role in (*ROLES, HEADER_ROW) and isinstance(numbers, list)}
 
     def mapping_fields(self):
         return [self[f"map_{n}"] for n in range(len(self.unmatched_names))]
@@ -433,7 +475,46 @@ def plan_identity_context(changes, parent, plan_fields):
     return {"other_plans_of_year": list(others), "title_missing": title_missing}
 
 
-class PlanImportView(WagtailAdminTemplateMixin, TemplateView):
+#: Stands for the CSRF token in a preview the worker renders; the screen puts the editor's in.
+CSRF_PLACEHOLDER = "wagtail-disclosure-csrf-token"
+
+
+def preview_extras(changes):
+    """What the preview shows of a change set besides the change set itself."""
+    if changes is None:
+        return {}
+    return {
+        "sections": preview_sections(changes),
+        "errors": [(p.row, problem_message(p)) for p in changes.outline.errors],
+        "warnings": [(p.row, problem_message(p)) for p in changes.outline.warnings],
+    }
+
+
+def form_options(plan, parent, year, plan_fields, columns) -> dict:
+    """The upload form's choices as a background task carries them (JSON)."""
+    issuer = plan_fields.get("issuer")
+    return {"plan": plan.pk if plan else None, "parent": parent.pk if parent else None,
+            "year": year, "title": plan_fields.get("title", ""),
+            "issuer": issuer.pk if issuer else None, "columns": columns}
+
+
+def form_values(options: dict):
+    """The upload form's choices again, from :func:`form_options` (objects since deleted: None)."""
+    def get(model, pk):
+        return model.objects.filter(pk=pk).first() if pk else None
+
+    plan_fields = {"title": options.get("title"), "issuer": get(UnitPage, options.get("issuer"))}
+    return {
+        "plan": get(TaskPlanPage, options.get("plan")),
+        "parent": get(TaskPlanIndexPage, options.get("parent")),
+        "year": options.get("year"),
+        "plan_fields": {name: value for name, value in plan_fields.items() if value},
+        "columns": {role: numbers for role, numbers in (options.get("columns") or {}).items()
+                    if role in (*ROLES, HEADER_ROW)},
+    }
+
+
+class PlanImportView(BackgroundImportMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "wagtail_disclosure/plans/import.html"
     page_title = gettext_lazy("Import task plan")
     header_icon = "upload"
@@ -455,17 +536,24 @@ class PlanImportView(WagtailAdminTemplateMixin, TemplateView):
                 initial["plan"] = TaskPlanPage.objects.filter(pk=plan_id).first()
             context["upload_form"] = PlanUploadForm(initial=initial)
         context["extensions"] = EXTENSIONS
-        changes = context.get("changes")
-        if changes is not None:
-            context["sections"] = preview_sections(changes)
-            context["errors"] = [(p.row, problem_message(p)) for p in changes.outline.errors]
-            context["warnings"] = [(p.row, problem_message(p)) for p in changes.outline.warnings]
+        context.update(preview_extras(context.get("changes")))
         return context
 
     def post(self, request, *args, **kwargs):
+        if "restart_task" in request.POST:
+            return self.restart(request, request.POST["restart_task"])
         if "import_file_name" in request.POST:
             return self.confirm(request)
         return self.preview(request)
+
+    def runs_in_background(self, data, file_name) -> bool:
+        """Whether the table has more rows than an import reads inside a request."""
+        try:
+            grids, _problems = read_tables(data, file_name, reading_limits())
+        except PlanTableReadError:
+            return False
+        rows = sum(len(grid.rows) for grid in grids)
+        return rows > get_setting("WAGTAIL_DISCLOSURE_IMPORT_BACKGROUND_ROWS")
 
     # --- Step 2: the preview ---------------------------------------------------------------
 
@@ -474,20 +562,43 @@ class PlanImportView(WagtailAdminTemplateMixin, TemplateView):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(upload_form=form))
         upload = form.cleaned_data["file"]
-        data = upload.read()
-        file_name = PurePath(upload.name).name
-        plan, parent, year = (form.cleaned_data[k] for k in ("plan", "parent", "year"))
-        plan_fields = form.plan_fields()
-        columns = form.column_choice()
+        if upload is not None:
+            data, file_name = upload.read(), PurePath(upload.name).name
+            kept = MediaStorage(MEDIA_FOLDER=TMP_FOLDER)
+            kept.save(data)
+        else:
+            kept = MediaStorage(name=form.cleaned_data["kept_file"], MEDIA_FOLDER=TMP_FOLDER)
+            try:
+                data = kept.read()
+            except OSError:
+                form.add_error("file", _("The table of the last preview is no longer kept; "
+                                         "choose the file again."))
+                return self.render_to_response(self.get_context_data(upload_form=form))
+            file_name = form.cleaned_data["kept_file_name"] or "table"
+        values = {"plan": form.cleaned_data["plan"], "parent": form.cleaned_data["parent"],
+                  "year": form.cleaned_data["year"], "plan_fields": form.plan_fields(),
+                  "columns": form.column_choice()}
+        if self.runs_in_background(data, file_name):
+            result = enqueue_import(self.view_path(), kept.name, file_name, request.user.pk,
+                                    True, {"form": form_options(**values)})
+            return redirect(f"{request.path}?task={result.id}")
+        context = self.preview_context(data, file_name, **values)
+        again = PlanUploadForm(initial={name: value for name, value in form.cleaned_data.items()
+                                        if name != "file"})
+        again.keeping(kept.name, file_name)
+        return self.render_to_response(self.get_context_data(upload_form=again, **context))
+
+    def preview_context(self, data, file_name, *, plan, parent, year, plan_fields, columns):
+        """The preview of the table: what it changes, and the confirm form when it may."""
         changes = self.read(data, file_name, plan=plan, parent=parent, year=year,
                             plan_fields=plan_fields, columns=columns)
-        context = self.get_context_data(
-            upload_form=form, changes=changes, file_name=file_name, parent=parent,
+        context = {
+            "changes": changes, "file_name": file_name, "parent": parent,
             **plan_identity_context(changes, parent, plan_fields),
-            columns_read=columns_read(changes),
-        )
+            "columns_read": columns_read(changes),
+        }
         if context.get("title_missing"):
-            return self.render_to_response(context)
+            return context
         if changes is not None and not changes.has_errors:
             storage = MediaStorage(MEDIA_FOLDER=TMP_FOLDER)
             storage.save(data)
@@ -506,7 +617,7 @@ class PlanImportView(WagtailAdminTemplateMixin, TemplateView):
                 },
             )
             context["conflicts"] = conflict_rows(changes, context["confirm_form"])
-        return self.render_to_response(context)
+        return context
 
     def read(self, data, file_name, *, plan=None, parent=None, year=None, index=None,
              take_file=None, plan_fields=None, columns=None):
@@ -535,11 +646,31 @@ class PlanImportView(WagtailAdminTemplateMixin, TemplateView):
             messages.error(request, _("The upload to confirm has expired; upload the file again."))
             return redirect(request.path)
         file_name = form.cleaned_data["original_file_name"]
+        if self.runs_in_background(data, file_name):
+            posted = {key: request.POST.getlist(key) for key in request.POST
+                      if key != "csrfmiddlewaretoken"}
+            result = enqueue_import(self.view_path(), storage.name, file_name, request.user.pk,
+                                    False, {"post": posted})
+            return redirect(f"{request.path}?task={result.id}")
+        try:
+            result, changes = self.apply_confirmed(form, data, file_name, request.user)
+        except (PlanImportError, ImportBusy) as exc:
+            context = self.get_context_data(
+                file_name=file_name, import_error=str(exc), changes=exc.changes
+            )
+            return self.render_to_response(context)
+        storage.remove()
+        return self.imported(request, *imported_message(result, changes, file_name))
+
+    def apply_confirmed(self, form, data, file_name, user, progress=None):
+        """Write the plan as the editor confirmed it: (the result, the change set written).
+        A refusal raises PlanImportError or ImportBusy, with the change set read (if any) as
+        the exception's ``changes``."""
         parent = form.cleaned_data["parent"]
         changes = None
         try:
             with import_lock(PLAN_IMPORT_LOCK, _("a task plan")), transaction.atomic():
-                apply_mappings(form.mappings(), request.user)
+                apply_mappings(form.mappings(), user)
                 changes = self.read(
                     data,
                     file_name,
@@ -558,42 +689,92 @@ class PlanImportView(WagtailAdminTemplateMixin, TemplateView):
                     raise PlanImportError(
                         _("Give the title of the new plan; nothing was imported.")
                     )
+                if progress is not None:
+                    progress.report(1, 2, stage=_("Writing the plan"))
                 remember_columns(changes.outline, form.column_choice())
                 result = apply_changes(
                     changes,
                     parent=parent,
-                    user=request.user,
+                    user=user,
                     delete_in_use=form.cleaned_data["delete_in_use"],
                     file_name=file_name,
                 )
         except (PlanImportError, ImportBusy) as exc:
-            context = self.get_context_data(
-                file_name=file_name, import_error=str(exc), changes=changes
-            )
-            return self.render_to_response(context)
-        storage.remove()
-        summary = changes.summary()
-        if not result.wrote:
-            messages.info(
-                request, _("“%(file)s” changes nothing in the plan.") % {"file": file_name}
-            )
-        else:
-            messages.success(
-                request,
-                _(
-                    "Imported “%(file)s” into “%(plan)s”: %(created)s requirements added, "
-                    "%(changed)s changed, %(deleted)s removed, %(kept)s kept for their progress."
-                )
-                % {
-                    "file": file_name,
-                    "plan": result.plan.title,
-                    "created": summary["created"],
-                    "changed": summary["changed"],
-                    "deleted": result.deleted,
-                    "kept": result.kept,
-                },
-            )
-        return redirect("wagtailadmin_explore", result.plan.pk)
+            exc.changes = changes
+            raise
+        return result, changes
+
+    def imported(self, request, level, text, plan_id):
+        messages.add_message(request, level, text)
+        return redirect("wagtailadmin_explore", plan_id)
+
+    # --- The same steps in a background task (large tables) --------------------------------
+
+    def background_import(self, data, file_name, *, dry_run, options, progress) -> dict:
+        if dry_run:
+            progress.report(0, 1, stage=_("Reading the table and comparing it with the plan"))
+            context = self.preview_context(data, file_name, **form_values(options.get("form", {})))
+            progress.report(1, 1, force=True)
+            return {"ok": True, "html": self.render_preview(context)}
+        form = PlanConfirmForm(querydict(options.get("post") or {}))
+        if not form.is_valid():
+            return {"ok": False, "html": self.render_preview({
+                "file_name": file_name,
+                "import_error": _("The upload to confirm was not found; upload the file again."),
+            })}
+        progress.report(0, 2, stage=_("Reading the table and comparing it with the plan"))
+        try:
+            result, changes = self.apply_confirmed(form, data, file_name, self.request.user,
+                                                   progress)
+        except (PlanImportError, ImportBusy) as exc:
+            return {"ok": False, "html": self.render_preview({
+                "file_name": file_name, "import_error": str(exc), "changes": exc.changes,
+                **preview_extras(exc.changes)})}
+        progress.report(2, 2, force=True)
+        level, text, plan_id = imported_message(result, changes, file_name)
+        return {"ok": True, "level": level, "message": str(text), "plan_id": plan_id}
+
+    def render_preview(self, context) -> str:
+        """The preview as the worker renders it; the screen puts in the CSRF token."""
+        path = reverse("wagtail_disclosure_admin:import_plan")
+        context = {**context, **preview_extras(context.get("changes")),
+                   "csrf_token": CSRF_PLACEHOLDER, "request": SimpleNamespace(path=path)}
+        return render_to_string("wagtail_disclosure/plans/import_preview.html", context)
+
+    def task_done(self, request, outcome):
+        if outcome.get("dry_run") or not outcome.get("ok"):
+            html = outcome["html"].replace(CSRF_PLACEHOLDER, get_token(request))
+            return self.render_to_response(self.get_context_data(
+                preview_html=mark_safe(html)  # noqa: S308 - rendered by our template
+            ))
+        return self.imported(request, outcome["level"], outcome["message"], outcome["plan_id"])
+
+
+def querydict(posted: dict) -> QueryDict:
+    data = QueryDict(mutable=True)
+    for key, values in posted.items():
+        data.setlist(key, [str(value) for value in values])
+    return data
+
+
+def imported_message(result, changes, file_name):
+    """(message level, text, the plan's id) an applied import tells the editor."""
+    summary = changes.summary()
+    if not result.wrote:
+        text = _("“%(file)s” changes nothing in the plan.") % {"file": file_name}
+        return messages.INFO, text, result.plan.pk
+    text = _(
+        "Imported “%(file)s” into “%(plan)s”: %(created)s requirements added, "
+        "%(changed)s changed, %(deleted)s removed, %(kept)s kept for their progress."
+    ) % {
+        "file": file_name,
+        "plan": result.plan.title,
+        "created": summary["created"],
+        "changed": summary["changed"],
+        "deleted": result.deleted,
+        "kept": result.kept,
+    }
+    return messages.SUCCESS, text, result.plan.pk
 
 
 def export_plan(request, pk):

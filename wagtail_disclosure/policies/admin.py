@@ -16,8 +16,10 @@ from .interpretations import InterpretationPage
 from .models import PolicyDocumentPage
 from .publishing import (
     INTERPRETATION_EXEMPTED,
+    INTERPRETATION_KEPT_LIVE,
     RELEASE_BLOCKED,
     UNPUBLISHED_WITH_INTERPRETATION,
+    kept_live_reason,
     release_prepared_interpretations,
 )
 from .viewsets import PolicyQuestionViewSet, SubjectCategoryViewSet
@@ -110,6 +112,16 @@ def log_interpretation_exemption(request, page):
     return None
 
 
+class KeptLiveFormatter(LogFormatter):
+    """Unpublishing an interpretation outside the admin was refused; the comment says why."""
+
+    label = _("Interpretation kept live")
+    message = _("Not unpublished: a live document would be left without interpretation")
+
+    def format_comment(self, log_entry):
+        return kept_live_reason(log_entry.data)
+
+
 class ExemptionFormatter(LogFormatter):
     """The history shows the exemption with its reason as the entry's comment."""
 
@@ -128,6 +140,7 @@ def register_release_log_actions(actions):
         _("Publishing refused: the document requires an interpretation and none is ready"),
     )
     actions.register_action(INTERPRETATION_EXEMPTED)(ExemptionFormatter)
+    actions.register_action(INTERPRETATION_KEPT_LIVE)(KeptLiveFormatter)
     actions.register_action(
         UNPUBLISHED_WITH_INTERPRETATION,
         _("Unpublished with its interpretation"),

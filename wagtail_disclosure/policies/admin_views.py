@@ -115,6 +115,9 @@ def refuse_bulk_unpublish(request, pages, next_url):
         if isinstance(page, InterpretationPage):
             left += [d for d in documents_left_without_interpretation(page) if d.pk not in chosen]
     if not left:
+        # Documents first: their interpretations then leave no live document behind
+        # (``InterpretationPage.unpublish`` refuses that).
+        pages.sort(key=lambda page: isinstance(page.specific, InterpretationPage))
         return None
     messages.error(request, _(
         "Not unpublished: these documents would stay live without an interpretation: "

@@ -27,6 +27,7 @@ from .models import (
     querystring_without_page,
     ranked_search,
 )
+from .publishing import unpublish_unless_needed
 
 __all__ = [
     "InterpretationForm",
@@ -177,6 +178,17 @@ class InterpretationPage(PublicationGateMixin, DisclosureAttributeMixin, UnitPag
 
     def live_documents(self):
         return self.interpreted_documents.live().public().select_related("issuer")
+
+    def unpublish(self, set_expired=False, commit=True, user=None, log_action=True):
+        """Unpublished by code or by its expiry date (``publish_scheduled``): not while a live
+        document needing an interpretation has no other (``publishing.unpublish_unless_needed``;
+        the admin's unpublish screen asks the editor instead)."""
+        return unpublish_unless_needed(
+            self,
+            lambda: super(InterpretationPage, self).unpublish(
+                set_expired=set_expired, commit=commit, user=user, log_action=log_action),
+            set_expired=set_expired, user=user,
+        )
 
     def reviewed_on(self):
         if self.last_reviewed:

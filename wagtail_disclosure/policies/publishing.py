@@ -22,7 +22,12 @@ first and then create its interpretation from it (the 新建解读 action).
 
 Unpublishing the last live interpretation of a live document that needs one would leave the
 document live without it; the admin's unpublish view asks the editor to unpublish both or
-neither (:func:`documents_left_without_interpretation`).
+neither (:func:`documents_left_without_interpretation`). Where no editor can be asked, the
+interpretation stays live (:func:`unpublish_unless_needed`): ``page.unpublish()`` called by code
+and the scheduled unpublishing of ``publish_scheduled`` (its expiry date). The refusal is written
+to the history of the interpretation and of each document, and a scheduled expiry is cancelled
+so that the command does not refuse again at every run. An interpretation expiring together with
+its documents (their expiry has come too) is unpublished as scheduled.
 """
 
 import logging
@@ -42,6 +47,7 @@ logger = logging.getLogger(__name__)
 RELEASE_BLOCKED = "wagtail_disclosure.release_blocked"
 INTERPRETATION_EXEMPTED = "wagtail_disclosure.interpretation_exempted"
 UNPUBLISHED_WITH_INTERPRETATION = "wagtail_disclosure.unpublished_with_interpretation"
+INTERPRETATION_KEPT_LIVE = "wagtail_disclosure.interpretation_kept_live"
 
 
 def kind_requires_interpretation(kind):
@@ -181,3 +187,39 @@ def publish_unless_blocked(document, revision, user=None, **kwargs):
             return None
         release_prepared_interpretations(target, user=user)
         return document._publish_now(revision, user=user, **kwargs)
+
+
+def unpublish_unless_needed(interpretation, unpublish, *, set_expired=False, user=None):
+    """``Page.unpublish`` of an interpretation outside the admin's unpublish screen: ``unpublish()``
+    unless that would leave live documents needing an interpretation without one; then the
+    interpretation stays live and the refusal is logged (see the module's docstring)."""
+    left = documents_left_without_interpretation(interpretation)
+    if set_expired:
+        now = timezone.now()
+        left = [document for document in left
+                if not (document.expire_at and document.expire_at <= now)]
+    if not left:
+        return unpublish()
+    data = {"title": interpretation.title, "documents": [document.title for document in left],
+            "document_ids": [document.pk for document in left], "scheduled": set_expired}
+    if set_expired:
+        type(interpretation).objects.filter(pk=interpretation.pk).update(expire_at=None)
+        interpretation.expire_at = None
+    logger.warning("Not unpublishing %r: %s", interpretation, kept_live_reason(data))
+    for page in [interpretation, *left]:
+        log(instance=page, action=INTERPRETATION_KEPT_LIVE, user=user, data=data)
+    return None
+
+
+def kept_live_reason(data) -> str:
+    """Why an interpretation was kept live (the history's comment), in the reader's language."""
+    reason = _(
+        "“%(title)s” was not unpublished: it is the only live interpretation of %(documents)s, "
+        "which must stay released together with an interpretation (同步解读). Unpublish it in "
+        "the admin, which offers to unpublish the documents with it, or publish another "
+        "interpretation of them first."
+    ) % {"title": data.get("title", ""),
+         "documents": "、".join(f"“{title}”" for title in data.get("documents", []))}
+    if data.get("scheduled"):
+        reason += " " + _("Its scheduled unpublishing was cancelled.")
+    return reason

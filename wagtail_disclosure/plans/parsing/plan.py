@@ -12,7 +12,14 @@ from pathlib import PurePath
 from wagtail_disclosure.core.bounded_reader import ReadingLimits
 
 from . import problems as P
-from .column_choice import apply_choice, describe, header_key
+from .column_choice import (
+    HEADER_ROW,
+    apply_choice,
+    chosen_header,
+    describe,
+    header_key,
+    remembered_header,
+)
 from .headers import Header, find_header
 from .outline import NOTE_ROW, OutlineReader, PlanOutline, Resolver, clean_text, resolve_units
 from .tables import Grid, read_tables
@@ -26,7 +33,8 @@ ATTACHMENT_PREFIX = re.compile(r"^(附件\s*[0-9０-９一二三四五六七八�
 def parse_plan(source: bytes, filename: str, plan_year: int | None,
                resolve: Resolver | None = None,
                columns: dict[str, list[int]] | None = None,
-               limits: ReadingLimits | None = None) -> PlanOutline:
+               limits: ReadingLimits | None = None,
+               remembered=None) -> PlanOutline:
     """Read a task plan (.xlsx, .xls, .csv, .docx or text pasted from a PDF) into an outline.
 
     ``plan_year`` places deadlines such as 全年 and 6月底; when None it is taken from the title or
@@ -34,17 +42,24 @@ def parse_plan(source: bytes, filename: str, plan_year: int | None,
     the columns (see ``column_choice``). ``resolve(name)`` returns a unit's canonical name, or
     None for names the units register does not know (they are kept as written and reported as
     warnings). ``limits`` bounds what is read of the file (see
-    :mod:`wagtail_disclosure.core.bounded_reader`).
+    :mod:`wagtail_disclosure.core.bounded_reader`). A header the reader does not recognise is
+    read with the columns the editor assigned (``columns``, with the header row under
+    ``header_row`` or found), or with the columns assigned before for a table of that header
+    (``remembered(shape)``, a lookup of the choices kept).
     """
     try:
         grids, problems = read_tables(source, filename, limits)
     except P.TableReadError as failure:
         return empty_outline(filename, plan_year, [failure.problem])
     parts, others = choose_tables(grids)
+    remembered_used = False
+    if not parts:
+        parts, remembered_used = unrecognised_header(grids, columns, remembered)
     if not parts:
         return empty_outline(filename, plan_year, problems + [no_header_problem(filename, grids)])
+    roles = {role: numbers for role, numbers in (columns or {}).items() if role != HEADER_ROW}
     for part in parts:
-        part.columns = apply_choice(part.columns, columns or {})
+        part.columns = apply_choice(part.columns, roles)
     header = parts[0]
     if others:
         problems.append(P.warning(P.OTHER_TABLES_IGNORED, table=header.grid.name or "",
@@ -73,7 +88,24 @@ def parse_plan(source: bytes, filename: str, plan_year: int | None,
     return PlanOutline(title=title, year=year, sections=sections, problems=problems,
                        sheet_name=header.grid.name, header_row=header.row_number,
                        columns=describe(header.columns), header_names=header_names(header),
-                       shape=header_key(header))
+                       shape=header_key(header), columns_remembered=remembered_used)
+
+
+def unrecognised_header(grids, columns, remembered) -> tuple[list[Header], bool]:
+    """The header of a table whose header texts the reader does not know: as the editor
+    assigned its columns now, or for an earlier table of the same header; ([], False) if none."""
+    if columns:
+        row = (columns.get(HEADER_ROW) or [None])[0]
+        for grid in grids:
+            header = chosen_header(grid, columns, row)
+            if header is not None:
+                return [header], False
+    if remembered is not None:
+        for grid in grids:
+            header = remembered_header(grid, remembered)
+            if header is not None:
+                return [header], True
+    return [], False
 
 
 def header_names(header: Header) -> dict[int, str]:
