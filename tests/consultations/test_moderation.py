@@ -77,7 +77,7 @@ def test_personal_data_in_a_comment_stops_publication_until_the_moderator_confir
     client.force_login(manager)
     url = reverse(EDIT, args=[comment.pk])
     page = client.get(url).content.decode()
-    assert "该内容似乎包含个人信息（居民身份证号码、电话号码）。" in page
+    assert "该内容似乎包含个人信息（居民身份证号码、手机号码）。" in page
 
     refused = client.post(url, {"status": "published", "topic": "", "clause": ""})
     assert refused.status_code == 200

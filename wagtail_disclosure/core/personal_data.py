@@ -1,9 +1,11 @@
 """A quick look for personal data typed into text the public sends (comments, feedback).
 
 :func:`personal_data_found` recognises resident ID numbers (with a valid check character),
-mainland mobile numbers, landline numbers with an area code and email addresses. It is a plain
-function of the text, so a site (or the project's fuller privacy check) may replace it: the
-moderation screens call it through :func:`personal_data_warning` only.
+mainland mobile numbers, landline numbers with an area code and email addresses. The fuller
+pre-publication privacy check (``privacy/``: bank cards, passports, permits, the ID owner's
+name, the site's own patterns) replaces it through :func:`register_personal_data_finder` in
+``AppConfig.ready()``, so comments are judged by the same rules as pages; core itself names no
+domain. The moderation screens call it through :func:`personal_data_warning` only.
 """
 
 from __future__ import annotations
@@ -32,12 +34,24 @@ def _is_resident_id(value: str) -> bool:
     return ID_CHECK[total % 11] == value[17]
 
 
-def personal_data_found(text: str) -> list[str]:
-    """The kinds of personal data ``text`` seems to hold, as translated names (empty: none).
+_finder = None
 
-    A simple pattern check; the lead may swap it for the project's privacy check, which this
-    function's callers reach through :func:`personal_data_warning`.
-    """
+
+def register_personal_data_finder(finder) -> None:
+    """Judge text with ``finder(text) -> list of translated kind names`` from now on."""
+    global _finder
+    _finder = finder
+
+
+def personal_data_found(text: str) -> list[str]:
+    """The kinds of personal data ``text`` seems to hold, as translated names (empty: none)."""
+    if _finder is not None:
+        return _finder(text or "")
+    return simple_personal_data_found(text)
+
+
+def simple_personal_data_found(text: str) -> list[str]:
+    """The built-in pattern check, used when no fuller finder is registered."""
     text = text or ""
     kinds = []
     if any(_is_resident_id(m.group()) for m in RESIDENT_ID.finditer(text)):

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from wagtail_disclosure.conf import get_setting
+from wagtail_disclosure.core.personal_data import simple_personal_data_found
 from wagtail_disclosure.core.publication import PublicationProblem
 from wagtail_disclosure.core.spreadsheets import reading_limits
 
@@ -46,6 +47,23 @@ KIND_LABELS = {
 
 def kind_label(kind: str) -> str:
     return str(KIND_LABELS.get(kind, kind))
+
+
+def personal_data_in_submission(text: str) -> list[str]:
+    """What a moderator is warned of in text the public sent (a comment, feedback).
+
+    The same rules as for pages, plus what is personal in a citizen's text though public in an
+    office's page: an email address or a landline (registered in ``apps.ready()`` as core's
+    personal-data finder)."""
+    kinds = []
+    for finding in scanning.find_personal_data(text, site_patterns()):
+        label = kind_label(finding.kind)
+        if label not in kinds:
+            kinds.append(label)
+    for label in simple_personal_data_found(text):
+        if label not in kinds and not (kinds and label == _("a phone number")):
+            kinds.append(label)
+    return kinds
 
 
 def problem_message(problem: files.Problem) -> str:
