@@ -44,6 +44,18 @@ DEFAULTS = {
     # Seconds a rendered table stays in that cache. Changes do not wait for it (each change
     # replaces the cache's version key); it only lets entries of old versions age out.
     "WAGTAIL_DISCLOSURE_PAGE_CACHE_TIMEOUT": 24 * 3600,
+    # Open data (docs/api.md, docs/feeds-and-subscriptions.md). The most items one page of an
+    # API listing may ask for (``limit``); the items a feed or a digest lists at most.
+    "WAGTAIL_DISCLOSURE_API_LIMIT_MAX": 100,
+    "WAGTAIL_DISCLOSURE_FEED_ITEMS": 50,
+    "WAGTAIL_DISCLOSURE_DIGEST_ITEMS": 100,
+    # Subscriptions: days a confirmation link stays valid; subscribe-form submissions allowed
+    # per address (client IP) per hour; the sender of confirmation and digest mails (None:
+    # DEFAULT_FROM_EMAIL); the alias in TASKS of the backend digests are sent through.
+    "WAGTAIL_DISCLOSURE_SUBSCRIPTION_CONFIRM_DAYS": 3,
+    "WAGTAIL_DISCLOSURE_SUBSCRIBE_RATE_LIMIT": 5,
+    "WAGTAIL_DISCLOSURE_SUBSCRIPTION_FROM_EMAIL": None,
+    "WAGTAIL_DISCLOSURE_DIGEST_TASK_BACKEND": "default",
 }
 
 

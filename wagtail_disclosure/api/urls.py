@@ -1,0 +1,11 @@
+"""The API's URLs, for a site to mount once: ``path("api/v2/", include(api_urls))``."""
+
+from django.urls import include, path
+
+from .router import NAMESPACE, api_router
+from .views import openapi_view
+
+urlpatterns = [
+    path("openapi.json", openapi_view, name="wagtail_disclosure_openapi"),
+    path("", include((api_router.get_urlpatterns(), NAMESPACE), namespace=NAMESPACE)),
+]
