@@ -15,5 +15,5 @@ from .progress.models import *  # noqa: F401,F403
 from .requests.calendar import *  # noqa: F401,F403
 from .requests.models import *  # noqa: F401,F403
 from .requests.pages import *  # noqa: F401,F403
-from .units.models import *  # noqa: F401,F403
 from .subscriptions.models import *  # noqa: F401,F403
+from .units.models import *  # noqa: F401,F403

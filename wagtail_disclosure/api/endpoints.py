@@ -36,7 +36,7 @@ from wagtail_disclosure.policies.interpretations import (
 from wagtail_disclosure.policies.models import PolicyDocumentPage, ValidityChange
 from wagtail_disclosure.progress.models import ProgressState
 from wagtail_disclosure.progress.states import ProgressSnapshot
-from wagtail_disclosure.units.models import UnitGroup, UnitKind, UnitPage
+from wagtail_disclosure.units.models import UnitKind, UnitPage
 
 from .fields import (
     BOOLEAN,
@@ -56,7 +56,6 @@ from .fields import (
     page_ref,
     pages,
     plain,
-    request_restricted_paths,
     rich_text,
 )
 

@@ -6,7 +6,6 @@ Paths, query parameters and response schemas come from each endpoint's ``specs``
 
 from __future__ import annotations
 
-
 from .endpoints import ENDPOINTS, PublicPagesEndpoint
 
 OPENAPI_VERSION = "3.0.3"
