@@ -179,3 +179,10 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # media storage, so a multi-process server can confirm an import another process previewed.
 IMPORT_EXPORT_TMP_STORAGE_CLASS = "import_export.tmp_storages.MediaStorage"
 IMPORT_EXPORT_SKIP_ADMIN_LOG = True
+
+# Mail: subscription confirmations and digests (docs/feeds-and-subscriptions.md). The demo
+# prints them on the console; production sets SMTP (settings_production.py).
+EMAIL_BACKEND = os.environ.get(
+    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "济宁市政务公开 <noreply@localhost>")
