@@ -185,4 +185,6 @@ IMPORT_EXPORT_SKIP_ADMIN_LOG = True
 EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
-DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "济宁市政务公开 <noreply@localhost>")
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DJANGO_DEFAULT_FROM_EMAIL", "济宁市政务公开 <noreply@localhost>"
+)

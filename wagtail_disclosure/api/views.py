@@ -3,6 +3,7 @@
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
+from .endpoints import ENDPOINTS
 from .openapi import openapi_description
 
 
@@ -16,3 +17,18 @@ def openapi_view(request):
     )
     response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+@require_GET
+def api_index(request):
+    """What the API offers: its endpoints and its description."""
+    base = request.build_absolute_uri(request.path).rstrip("/")
+    return JsonResponse(
+        {
+            "openapi": f"{base}/openapi.json",
+            "endpoints": {
+                endpoint.api_name: f"{base}/{endpoint.api_name}/" for endpoint in ENDPOINTS
+            },
+        },
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
+    )

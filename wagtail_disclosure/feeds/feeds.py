@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -25,6 +26,11 @@ from . import sources  # noqa: F401 (registers the app's sources)
 from .registry import FeedSource, get_source
 
 
+def site_name(site):
+    """The name readers know the site by: its own, else the install's, else its host."""
+    return site.site_name or getattr(settings, "WAGTAIL_SITE_NAME", "") or site.hostname
+
+
 @dataclass
 class FeedQuery:
     source: FeedSource
@@ -35,7 +41,7 @@ class FeedQuery:
     request: object
 
     def title(self):
-        parts = [self.site.site_name or self.site.hostname, str(self.source.title)]
+        parts = [site_name(self.site), str(self.source.title)]
         if self.unit is not None:
             parts.append(self.unit.title)
         if self.category is not None:

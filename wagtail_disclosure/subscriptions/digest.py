@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from wagtail_disclosure.conf import get_setting
 from wagtail_disclosure.feeds import sources as _sources  # noqa: F401 (registers the sources)
+from wagtail_disclosure.feeds.feeds import site_name
 from wagtail_disclosure.feeds.registry import Topics, sources
 
 from .models import Subscription
@@ -65,7 +66,7 @@ def digest_sections(subscription, until):
 def digest_message(subscription, sections, connection=None):
     site = subscription.site
     context = {
-        "site_name": site.site_name or site.hostname,
+        "site_name": site_name(site),
         "sections": sections,
         "unsubscribe_url": unsubscribe_url(subscription),
         "subscribe_url": absolute(site, reverse("wagtail_disclosure:subscribe")),

@@ -20,6 +20,7 @@ from wagtail.models import Site
 from wagtail_disclosure.conf import get_setting
 from wagtail_disclosure.core.ratelimit import allow, client_ip
 from wagtail_disclosure.core.visibility import public_pages
+from wagtail_disclosure.feeds.feeds import site_name
 from wagtail_disclosure.policies.choices import PolicyKind
 from wagtail_disclosure.policies.models import SubjectCategory
 from wagtail_disclosure.units.models import UnitPage
@@ -83,7 +84,7 @@ def send_confirmation(request, site, data):
         data["kinds"],
     )
     context = {
-        "site_name": site.site_name or site.hostname,
+        "site_name": site_name(site),
         "confirm_url": request.build_absolute_uri(
             reverse("wagtail_disclosure:subscription_confirm", args=[token])
         ),
