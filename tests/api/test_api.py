@@ -82,6 +82,8 @@ def test_bad_filters_are_refused_with_a_message_naming_the_parameter(client, hom
         ({"kind": "law"}, "kind"),
         ({"limit": "1000"}, "limit"),
         ({"colour": "red"}, "colour"),
+        ({"title": "住房"}, "title"),
+        ({"search": "住房"}, "search"),
         ({"site": "nowhere.example"}, "nowhere.example"),
     ]:
         response = client.get("/api/v2/policies/", params)

@@ -37,3 +37,9 @@ def test_what_is_served_has_exactly_the_described_fields(client, plan_2022, offi
     schema = description["components"]["schemas"][ref.rsplit("/", 1)[1]]
     for item in api(client, f"{endpoint.api_name}/", fields="*")["items"][:3]:
         assert set(item) == set(schema["properties"])
+
+
+def test_the_apis_root_lists_its_endpoints_and_description(client, home):
+    index = client.get("/api/v2/").json()
+    assert index["openapi"] == "http://testserver/api/v2/openapi.json"
+    assert set(index["endpoints"]) == {endpoint.api_name for endpoint in ENDPOINTS}

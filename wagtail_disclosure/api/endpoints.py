@@ -60,6 +60,8 @@ from .fields import (
 )
 
 ID_FILTER = {"type": "integer"}
+#: Parameters every listing takes (``_`` is jQuery's cache-buster, ``format`` DRF's).
+COMMON_PARAMETERS = frozenset(["limit", "offset", "fields", "order", "_", "format"])
 YEAR_FILTER = {"type": "integer", "minimum": 1900, "maximum": 9999}
 
 
@@ -133,7 +135,7 @@ class DisclosureEndpoint:
         super().__init_subclass__(**kwargs)
         cls.detail_only_fields = [s.name for s in cls.specs if s.detail]
         cls.known_query_parameters = frozenset(
-            BaseAPIViewSet.known_query_parameters | set(cls.filters) | set(cls.site_filter)
+            COMMON_PARAMETERS | set(cls.filters) | set(cls.site_filter)
         )
 
     @classmethod
@@ -176,6 +178,16 @@ class DisclosureEndpoint:
         if not hasattr(self, "_site"):
             self._site = self.get_site()
         return self._site
+
+    def check_query_parameters(self, queryset):
+        """Refuse any parameter that is not one of the endpoint's (Wagtail's own check lets
+        any column name through, which this API would silently ignore)."""
+        unknown = set(self.request.GET) - self.known_query_parameters
+        if unknown:
+            raise BadRequestError(
+                _("query parameter is not an operation or a recognised filter: %(names)s")
+                % {"names": ", ".join(sorted(unknown))}
+            )
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
