@@ -12,7 +12,7 @@ personal data, internal notes and registers never are.
 
 from __future__ import annotations
 
-from django.db.models import F, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models import F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext as _
 from wagtail.api.v2.filters import OrderingFilter
@@ -672,27 +672,29 @@ class RequirementsEndpoint(PublicRowsEndpoint):
         "state": (STATE, "Those in this state today (a unit's own state with unit=)."),
     }
 
+    def plans(self):
+        """The site's live, public plans by path (plans are few: one a year)."""
+        if not hasattr(self, "_plans"):
+            plans = public_pages(TaskPlanPage, self.site).only(
+                "id", "title", "year", "path", "depth"
+            )
+            self._plans = {plan.path: plan for plan in plans}
+        return self._plans
+
+    def under_plans(self, plans) -> Q:
+        """Requirements of tasks directly under one of ``plans``."""
+        condition = Q(pk__in=[])
+        for plan in plans:
+            condition |= Q(task__path__startswith=plan.path, task__depth=plan.depth + 1)
+        return condition
+
     def get_queryset(self):
-        live_plans = TaskPlanPage.objects.live()
-        plan_path = Substr(OuterRef("task__path"), 1, Length(OuterRef("task__path")) - Page.steplen)
-
-        def plan_field(field):
-            return Subquery(live_plans.filter(path=plan_path).values(field)[:1])
-
+        if self.site is None:
+            return Requirement.objects.none()
         return (
-            Requirement.objects.filter(
-                public_page_paths_q("task__", self.site) if self.site else Q(pk__in=[])
-            )
-            .annotate(
-                task_title=F("task__title"),
-                plan_id=plan_field("pk"),
-                plan_title=plan_field("title"),
-                plan_year=Subquery(
-                    live_plans.filter(path=plan_path).values("year")[:1],
-                    output_field=IntegerField(),
-                ),
-            )
-            .filter(plan_id__isnull=False)
+            Requirement.objects.filter(public_page_paths_q("task__", self.site))
+            .filter(self.under_plans(self.plans().values()))
+            .annotate(task_title=F("task__title"), task_path=F("task__path"))
             .prefetch_related(
                 "lead_units", "cooperating_units", "lead_groups", "cooperating_groups"
             )
@@ -702,11 +704,15 @@ class RequirementsEndpoint(PublicRowsEndpoint):
     def apply_filters(self, queryset):
         request = self.request
         if (plan := int_param(request, "plan")) is not None:
-            queryset = queryset.filter(plan_id=plan)
+            queryset = queryset.filter(
+                self.under_plans([p for p in self.plans().values() if p.pk == plan])
+            )
         if (task := int_param(request, "task")) is not None:
             queryset = queryset.filter(task_id=task)
         if (year := int_param(request, "year")) is not None:
-            queryset = queryset.filter(plan_year=year)
+            queryset = queryset.filter(
+                self.under_plans([p for p in self.plans().values() if p.year == year])
+            )
         unit = int_param(request, "unit")
         if unit is not None:
             unit_page = UnitPage.objects.filter(pk=unit).first()
@@ -718,19 +724,30 @@ class RequirementsEndpoint(PublicRowsEndpoint):
                 ).values("pk")
             )
         if state := choice_param(request, "state", ProgressState.choices):
+            # The states of the filtered requirements, once, from their keys.
+            pks = list(queryset.values_list("pk", flat=True))
             snapshot = ProgressSnapshot(
-                queryset.prefetch_related(None), unit_ids=[unit] if unit is not None else None
+                Requirement.objects.filter(pk__in=pks),
+                unit_ids=[unit] if unit is not None else None,
             )
-            if unit is not None:
-                rows = snapshot.filter_rows(unit_id=unit, state=state)
-            else:
-                rows = snapshot.filter_rows(state=state)
+            rows = snapshot.filter_rows(unit_id=unit, state=state)
             queryset = queryset.filter(pk__in=[row.requirement.pk for row in rows])
+            if unit is None:  # the same rows serve the page of results
+                self._state_rows = {row.requirement.pk: row for row in rows}
         return queryset
 
     def prepare(self, items):
         self.rows = {}
-        if items:
+        plans = self.plans()
+        for requirement in items:
+            plan = plans.get(requirement.task_path[: -Page.steplen])
+            requirement.plan_id = plan.pk if plan else None
+            requirement.plan_title = plan.title if plan else None
+            requirement.plan_year = plan.year if plan else None
+        known = getattr(self, "_state_rows", None)
+        if known is not None:
+            self.rows = {r.pk: known[r.pk] for r in items if r.pk in known}
+        elif items:
             snapshot = ProgressSnapshot(Requirement.objects.filter(pk__in=[r.pk for r in items]))
             self.rows = {row.requirement.pk: row for row in snapshot.rows}
 
