@@ -26,9 +26,13 @@ from . import sources  # noqa: F401 (registers the app's sources)
 from .registry import FeedSource, get_source
 
 
+#: Wagtail's own setting naming the install (not one of this app's settings).
+WAGTAIL_SITE_NAME = "WAGTAIL_SITE_NAME"
+
+
 def site_name(site):
     """The name readers know the site by: its own, else the install's, else its host."""
-    return site.site_name or getattr(settings, "WAGTAIL_SITE_NAME", "") or site.hostname
+    return site.site_name or getattr(settings, WAGTAIL_SITE_NAME, "") or site.hostname
 
 
 @dataclass
