@@ -123,6 +123,9 @@ def test_requirements_carry_units_deadlines_and_state_and_filter_by_them(
     assert api(client, "requirements/", year=2022)["meta"]["total_count"] == (
         api(client, "requirements/", plan=plan_2022.pk)["meta"]["total_count"]
     )
+    without_progress = api(client, "requirements/", plan=plan.pk,
+                           fields="-state,-state_label,-unit_states")
+    assert "state" not in without_progress["items"][0]
     plan_detail = api(client, f"plans/{plan.pk}/")
     assert plan_detail["progress"]["done"] == 1
     assert plan_detail["progress"]["total"] == 2

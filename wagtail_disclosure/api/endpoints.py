@@ -744,6 +744,9 @@ class RequirementsEndpoint(PublicRowsEndpoint):
             requirement.plan_id = plan.pk if plan else None
             requirement.plan_title = plan.title if plan else None
             requirement.plan_year = plan.year if plan else None
+        progress_fields = {"state", "state_label", "unit_states"}
+        if not progress_fields & set(self.get_serializer_class().Meta.fields):
+            return  # not asked for: no progress to compute
         known = getattr(self, "_state_rows", None)
         if known is not None:
             self.rows = {r.pk: known[r.pk] for r in items if r.pk in known}

@@ -25,7 +25,6 @@ from wagtail_disclosure.units.models import UnitPage
 from . import sources  # noqa: F401 (registers the app's sources)
 from .registry import FeedSource, get_source
 
-
 #: Wagtail's own setting naming the install (not one of this app's settings).
 WAGTAIL_SITE_NAME = "WAGTAIL_SITE_NAME"
 
