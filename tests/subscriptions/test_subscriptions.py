@@ -171,3 +171,29 @@ def test_no_public_answer_ever_shows_an_address(client, home, office, housing, p
         assert response.status_code == 200, path
         assert ADDRESS not in response.content.decode(), path
         assert "zhang.san" not in response.content.decode(), path
+
+
+def test_a_digest_brings_interpretations_of_followed_subjects_and_is_bounded(
+    client, home, office, housing, settings
+):
+    since = timezone.now() - timezone.timedelta(minutes=1)
+    subscription = builders.make_subscription(ADDRESS, categories=[housing], since=since)
+    normative = builders.make_policy_document("住房租赁管理办法", issuer=office,
+                                              categories=[housing])
+    builders.publish_with_interpretation(normative)
+    for i in range(4):
+        builders.publish_document(builders.policy_library(), f"住房文件{i}", issuer=office,
+                                  categories=[housing])
+
+    call_command("disclosure_send_digests", "--now")
+    [message] = mail.outbox
+    assert "新发布的政策" in message.subject
+    assert "== 政策解读 ==" in message.body and "住房租赁管理办法解读" in message.body
+    assert len([line for line in message.body.splitlines() if line.startswith("* ")]) == 6
+
+    mail.outbox.clear()
+    Subscription.objects.filter(pk=subscription.pk).update(last_digest_at=since)
+    settings.WAGTAIL_DISCLOSURE_DIGEST_ITEMS = 3
+    call_command("disclosure_send_digests", "--now")
+    [message] = mail.outbox
+    assert len([line for line in message.body.splitlines() if line.startswith("* ")]) == 3
