@@ -7,7 +7,7 @@ interpreted document is left out), and only their id and title.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from rest_framework.fields import Field
 from wagtail.api import APIField
@@ -47,10 +47,6 @@ class Computed(Field):
         return self.fn(instance, self.context)
 
 
-def attribute(name):
-    return lambda instance, context: getattr(instance, name)
-
-
 def choice_label(name):
     """The Chinese label of a choice field, as the site shows it."""
     return lambda instance, context: str(getattr(instance, f"get_{name}_display")())
@@ -74,14 +70,6 @@ def pages(name):
 def rich_text(name):
     """A rich text field as HTML with its links resolved (the public page's markup)."""
     return lambda instance, context: expand_db_html(getattr(instance, name) or "")
-
-
-def iso_date(name):
-    def write(instance, context):
-        value = getattr(instance, name)
-        return value.isoformat() if value else None
-
-    return write
 
 
 # -- schema helpers -----------------------------------------------------------------------------
@@ -125,7 +113,6 @@ class Spec:
     schema: dict
     fn: object = None
     detail: bool = False
-    db: bool = field(default=False)
 
     def api_field(self) -> APIField:
         if self.fn is None:
@@ -135,4 +122,4 @@ class Spec:
 
 def plain(name, schema, detail=False):
     """A model column written as it is (dates and numbers serialise themselves)."""
-    return Spec(name, schema, None, detail, db=True)
+    return Spec(name, schema, None, detail)

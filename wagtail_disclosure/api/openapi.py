@@ -6,7 +6,8 @@ Paths, query parameters and response schemas come from each endpoint's ``specs``
 
 from __future__ import annotations
 
-from .endpoints import ENDPOINTS, PublicPagesEndpoint
+from .base import PublicPagesEndpoint
+from .endpoints import ENDPOINTS
 
 OPENAPI_VERSION = "3.0.3"
 
