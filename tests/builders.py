@@ -787,3 +787,48 @@ def attach(document_page, *documents):
     document_page.attachments = [PolicyAttachment(file=document) for document in documents]
     document_page.save_revision()
     return document_page
+# -- open data: sites, published documents, subscriptions -------------------------------------
+
+
+def make_site(title, slug, port, site_name=""):
+    """Another site of the install (a county's): a live home page of its own at
+    ``localhost:<port>``. Returns the home page."""
+    from wagtail.models import Page, Site
+
+    home = Page(title=title, slug=slug)
+    Page.get_first_root_node().add_child(instance=home)
+    home.save_revision().publish()
+    Site.objects.create(hostname="localhost", port=port, root_page=home, site_name=site_name)
+    return home
+
+
+def publish_document(library, title, categories=(), **fields):
+    """A live work document (工作文件, which needs no interpretation) in ``library``."""
+    from wagtail_disclosure.policies.models import PolicyDocumentPage, PolicyKind
+
+    fields.setdefault("kind", PolicyKind.WORK)
+    fields.setdefault("requires_interpretation", False)
+    fields.setdefault("date_published", datetime.date(2022, 6, 20))
+    document = PolicyDocumentPage(title=title, live=False, **fields)
+    document.categories = list(categories)
+    library.add_child(instance=document)
+    document.save_revision().publish()
+    document.refresh_from_db()
+    return document
+
+
+def make_subscription(email, site=None, categories=(), units=(), kinds=(), since=None):
+    """A confirmed subscription (as the confirmation link leaves it)."""
+    from django.utils import timezone
+    from wagtail.models import Site
+
+    from wagtail_disclosure.subscriptions.models import Subscription
+
+    since = since or timezone.now()
+    subscription = Subscription.objects.create(
+        site=site or Site.objects.get(is_default_site=True), email=email, kinds=list(kinds),
+        confirmed_at=since, last_digest_at=since,
+    )
+    subscription.categories.set(categories)
+    subscription.units.set(units)
+    return subscription

@@ -83,6 +83,18 @@ DEFAULTS = {
     "WAGTAIL_DISCLOSURE_PRIVACY_MAX_CHARS": 2_000_000,
     # Seconds one view of the privacy report spends checking live items (the rest on reload).
     "WAGTAIL_DISCLOSURE_PRIVACY_REPORT_SECONDS": 20,
+    # Open data (docs/api.md, docs/feeds-and-subscriptions.md). The most items one page of an
+    # API listing may ask for (``limit``); the items a feed or a digest lists at most.
+    "WAGTAIL_DISCLOSURE_API_LIMIT_MAX": 100,
+    "WAGTAIL_DISCLOSURE_FEED_ITEMS": 50,
+    "WAGTAIL_DISCLOSURE_DIGEST_ITEMS": 100,
+    # Subscriptions: days a confirmation link stays valid; subscribe-form submissions allowed
+    # per address (client IP) per hour; the sender of confirmation and digest mails (None:
+    # DEFAULT_FROM_EMAIL); the alias in TASKS of the backend digests are sent through.
+    "WAGTAIL_DISCLOSURE_SUBSCRIPTION_CONFIRM_DAYS": 3,
+    "WAGTAIL_DISCLOSURE_SUBSCRIBE_RATE_LIMIT": 5,
+    "WAGTAIL_DISCLOSURE_SUBSCRIPTION_FROM_EMAIL": None,
+    "WAGTAIL_DISCLOSURE_DIGEST_TASK_BACKEND": "default",
 }
 
 

@@ -24,4 +24,5 @@ from .requests.calendar import *  # noqa: F401,F403
 from .requests.models import *  # noqa: F401,F403
 from .requests.pages import *  # noqa: F401,F403
 from .statutory.models import *  # noqa: F401,F403
+from .subscriptions.models import *  # noqa: F401,F403
 from .units.models import *  # noqa: F401,F403

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
@@ -56,6 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     # Large imports run as background tasks, stored in the database (`manage.py db_worker`).
     "django_tasks_db",
 ]
@@ -184,3 +186,11 @@ IMPORT_EXPORT_SKIP_ADMIN_LOG = True
 # A fixed "today" (e.g. 2026-09-15) for a training site or screenshots: the demo is built for
 # that day and the app counts deadlines from it (README, example_site/demo/calendar.py).
 WAGTAIL_DISCLOSURE_TODAY = os.environ.get("WAGTAIL_DISCLOSURE_TODAY") or None
+# Mail: subscription confirmations and digests (docs/feeds-and-subscriptions.md). The demo
+# prints them on the console; production sets SMTP (settings_production.py).
+EMAIL_BACKEND = os.environ.get(
+    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DJANGO_DEFAULT_FROM_EMAIL", "济宁市政务公开 <noreply@localhost>"
+)

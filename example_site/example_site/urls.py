@@ -7,6 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from wagtail_disclosure import urls as disclosure_urls
+from wagtail_disclosure.api import urls as disclosure_api_urls
+from wagtail_disclosure.feeds.sitemaps import sitemap_view
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -14,6 +16,10 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
     path("disclosure/", include(disclosure_urls)),
+    # Open data: the read-only API (its OpenAPI description at /api/v2/openapi.json) and the
+    # sitemap of the site the request is for.
+    path("api/v2/", include(disclosure_api_urls)),
+    path("sitemap.xml", sitemap_view, name="sitemap"),
 ]
 
 if settings.DEBUG:
