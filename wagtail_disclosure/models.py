@@ -7,6 +7,7 @@ and migrations. Code inside the app imports from the domain package instead.
 
 from .annual_reports.models import *  # noqa: F401,F403
 from .column.models import *  # noqa: F401,F403
+from .core.sites import DisclosureSite  # noqa: F401,E402
 from .enterprises.models import *  # noqa: F401,F403
 from .plans.models import *  # noqa: F401,F403
 from .policies.interpretations import *  # noqa: F401,F403
