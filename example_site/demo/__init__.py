@@ -18,4 +18,5 @@ LOADERS = [
     "demo.enterprises.load",
     "demo.requests.load",
     "demo.column.load",
+    "demo.county.load",
 ]
