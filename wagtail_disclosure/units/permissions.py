@@ -12,4 +12,8 @@ unit_register_policy = ManagersOnlyPolicy(UnitPage)
 #: Which units each site administers, its city and its editors' group: managers only.
 disclosure_site_policy = ManagersOnlyPolicy(DisclosureSite)
 
-POLICIES = {UnitGroup: unit_group_policy, UnitMembership: unit_membership_policy}
+POLICIES = {
+    UnitGroup: unit_group_policy,
+    UnitMembership: unit_membership_policy,
+    DisclosureSite: disclosure_site_policy,
+}
