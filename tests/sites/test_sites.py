@@ -293,3 +293,24 @@ def test_a_site_scoped_listing_costs_the_same_queries_at_two_sizes(
     with django_assert_num_queries(len(small.captured_queries)):
         assert "问题19？" in on_county(client, "/qa/").content.decode()
     assert QALibraryPage.objects.descendant_of(county_site.root_page).exists()
+
+
+def test_a_site_editors_progress_report_chooser_lists_only_the_sites_reports(
+    client, county_site, plan_2022, rencheng, office
+):
+    from django.urls import reverse
+
+    from wagtail_disclosure.progress.models import ProgressReport
+
+    county_row = plan_2022_rows_of(plan_2022, rencheng)[0]
+    city_row = plan_2022_rows_of(plan_2022, office)[0]
+    own = make_report(county_row, rencheng, status="done")
+    other = make_report(city_row, office, status="done")
+    editor = get_user_model().objects.create_user("rencheng-office", password="pw")
+    editor.groups.add(county_site.disclosure.managers_group)
+    client.force_login(editor)
+    chooser = reverse("wagtailsnippetchoosers_wagtail_disclosure_progressreport:choose")
+    html = client.get(chooser).content.decode()
+    assert f"/{own.pk}/" in html
+    assert f"/{other.pk}/" not in html
+    assert ProgressReport.objects.count() >= 2
