@@ -257,7 +257,7 @@ def test_adding_a_county_site_makes_its_columns_units_and_office(county_site):
     assert county_site.site_name == "任城区"
     slugs = set(Page.objects.child_of(home).values_list("slug", flat=True))
     assert {"policies", "interpretations", "qa", "plans", "annual-reports", "request",
-            "xxgk"} <= slugs
+            "enterprises", "xxgk"} <= slugs
     settings = DisclosureSite.objects.get(site=county_site)
     assert settings.parent.is_default_site
     office = UnitPage.objects.get(title="任城区人民政府办公室")
@@ -314,3 +314,42 @@ def test_a_site_editors_progress_report_chooser_lists_only_the_sites_reports(
     assert f"/{own.pk}/" in html
     assert f"/{other.pk}/" not in html
     assert ProgressReport.objects.count() >= 2
+
+
+def test_a_panel_naming_no_plan_counts_only_the_plans_of_the_site_showing_it(
+    client, county_site, plan_2022, rencheng, jining_units
+):
+    from tests.builders import make_task, requirement
+    from wagtail_disclosure.plans.models import TaskPlanIndexPage, TaskPlanPage
+    from wagtail_disclosure.progress.models import ReportPanel
+
+    index = TaskPlanIndexPage.objects.child_of(county_site.root_page).get()
+    county_plan = TaskPlanPage(title="任城区2022年任务分解表", slug="2022", year=2022)
+    index.add_child(instance=county_plan)
+    county_plan.save_revision().publish()
+    make_task(county_plan, "抓好营商环境信息公开",
+              [requirement("公开营商环境政策。", lead_units=[rencheng])])
+    panel = ReportPanel.objects.create(title="各单位完成情况", kind="completion_by_unit")
+    for home in (county_site.root_page.specific, Site.objects.get(is_default_site=True)
+                 .root_page.specific):
+        home.body.append(("report_panel", {"panel": panel, "heading": "落实情况",
+                                           "introduction": ""}))
+        home.save_revision().publish()
+
+    county = on_county(client, "/").content.decode()
+    assert "任城区人民政府" in county and "曲阜市人民政府" not in county
+    city = on_city(client, "/").content.decode()
+    assert "曲阜市人民政府" in city
+
+
+def test_a_countys_enterprise_column_lists_its_own_sectors(client, county_site, office, rencheng):
+    from tests.builders import make_enterprise_column, make_sector
+    from wagtail_disclosure.enterprises.models import EnterpriseColumnPage
+
+    make_sector(make_enterprise_column(), "市级供水", "city-water", office, [("水质", "monthly")])
+    county_column = site_page(county_site, EnterpriseColumnPage, "enterprises")
+    make_sector(county_column, "任城区供水", "rencheng-water", rencheng, [("水质", "monthly")])
+    county = on_county(client, "/enterprises/").content.decode()
+    assert "任城区供水" in county and "市级供水" not in county
+    city = on_city(client, "/enterprises/").content.decode()
+    assert "市级供水" in city and "任城区供水" not in city

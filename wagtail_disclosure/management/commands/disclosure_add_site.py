@@ -4,15 +4,16 @@ Creates, in one transaction:
 
 - the site (hostname and port) with its home page, of the same page type as its city's home;
 - the county's columns under it: policy library, interpretations, Q&A library, task plans,
-  annual reports and the request form (answered by the county's request office), and the
+  annual reports, the public-enterprise column (the county's own lists of covered entities) and
+  the request form (answered by the county's request office), and the
   standard 政府信息公开专栏 frame around them (as ``disclosure_column`` builds it);
 - its units in the shared register: the county government (found by name, or added to the
   register) and its request office (a sub-unit), which the site administers;
 - its disclosure settings (the units, the city's site as its parent) and its editors' group,
   whose members act for every unit of the site.
 
-Run ``disclosure_groups`` afterwards is not needed: the command runs it, so the office's groups
-get their permissions on the new columns.
+The command then runs ``disclosure_groups``, so the office's groups get their permissions on the
+new columns.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -27,6 +28,7 @@ from wagtail_disclosure.annual_reports.models import AnnualReportIndexPage
 from wagtail_disclosure.column.models import DisclosureColumnPage
 from wagtail_disclosure.core.sites import DisclosureSite
 from wagtail_disclosure.core.text import normalize_name
+from wagtail_disclosure.enterprises.models import EnterpriseColumnPage
 from wagtail_disclosure.management.commands.disclosure_column import build_column
 from wagtail_disclosure.management.commands.disclosure_groups import UNIT_EDITOR_PAGE_ACTIONS
 from wagtail_disclosure.plans.models import TaskPlanIndexPage
@@ -43,6 +45,7 @@ SITE_COLUMNS = (
     (TaskPlanIndexPage, "plans", "政务公开工作任务"),
     (AnnualReportIndexPage, "annual-reports", "政府信息公开年报"),
     (DisclosureRequestPage, "request", "依申请公开"),
+    (EnterpriseColumnPage, "enterprises", "公共企事业单位信息公开"),
 )
 
 
