@@ -543,3 +543,12 @@ def add_county_site(name="任城区", hostname="rencheng.localhost", **options):
 def site_page(site, model, slug):
     """The page ``slug`` of ``model`` right under ``site``'s home."""
     return model.objects.child_of(site.root_page).get(slug=slug)
+
+
+def plan_2022_requirements(plan, unit):
+    """The requirements of ``plan`` that ``unit`` answers for (by name or through a group)."""
+    from wagtail_disclosure.progress.responsibilities import requirements_for_units
+
+    return list(
+        requirements_for_units([unit.pk]).filter(task__path__startswith=plan.path).order_by("pk")
+    )
