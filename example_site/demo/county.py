@@ -55,10 +55,16 @@ DOCUMENTS = [
 ]
 
 QUESTIONS = [
-    ("housing", "任城区保障性租赁住房向谁申请？",
-     "<p>向任城区住房和城乡建设局提出申请，也可通过“爱山东”任城分厅在线申请。</p>"),
-    ("business-environment", "在任城区开办企业需要多长时间？",
-     "<p>材料齐全的，企业开办全程网上办理，当日办结。</p>"),
+    (
+        "housing",
+        "任城区保障性租赁住房向谁申请？",
+        "<p>向任城区住房和城乡建设局提出申请，也可通过“爱山东”任城分厅在线申请。</p>",
+    ),
+    (
+        "business-environment",
+        "在任城区开办企业需要多长时间？",
+        "<p>材料齐全的，企业开办全程网上办理，当日办结。</p>",
+    ),
 ]
 
 
@@ -94,7 +100,9 @@ def load_plan(site, county, stdout):
         .order_by("task__path", "sort_order")[:PLAN_ROWS]
     )
     plan = TaskPlanPage(
-        title=f"{NAME}2022年政务公开工作任务分解表", slug="2022", year=2022,
+        title=f"{NAME}2022年政务公开工作任务分解表",
+        slug="2022",
+        year=2022,
         document_number="任政办字〔2022〕15号",
     )
     index.add_child(instance=plan)
@@ -103,14 +111,24 @@ def load_plan(site, county, stdout):
     for row in rows:
         city_task = row.task.specific
         if city_task.pk not in tasks:
-            tasks[city_task.pk] = (TaskPage(
-                title=city_task.title, slug=city_task.slug, task_number=city_task.task_number,
-                section_number=city_task.section_number, section_title=city_task.section_title,
-            ), [])
+            tasks[city_task.pk] = (
+                TaskPage(
+                    title=city_task.title,
+                    slug=city_task.slug,
+                    task_number=city_task.task_number,
+                    section_number=city_task.section_number,
+                    section_title=city_task.section_title,
+                ),
+                [],
+            )
         task, requirements = tasks[city_task.pk]
         copy = Requirement(
-            text=row.text, units_raw=UNIT, deadline_raw=row.deadline_raw, due_date=row.due_date,
-            is_ongoing=row.is_ongoing, is_recurring=row.is_recurring,
+            text=row.text,
+            units_raw=UNIT,
+            deadline_raw=row.deadline_raw,
+            due_date=row.due_date,
+            is_ongoing=row.is_ongoing,
+            is_recurring=row.is_recurring,
             sort_order=len(requirements),
         )
         copy.lead_units = [county]
@@ -129,8 +147,11 @@ def load_documents(site, office, stdout):
             continue
         fields = {k: v for k, v in item.items() if k != "categories"}
         document = PolicyDocumentPage(
-            kind=PolicyKind.OTHER, issuer=office, requires_interpretation=False,
-            interpretation_exemption="工作部署类文件，无需解读。", **fields,
+            kind=PolicyKind.OTHER,
+            issuer=office,
+            requires_interpretation=False,
+            interpretation_exemption="工作部署类文件，无需解读。",
+            **fields,
         )
         document.categories = list(SubjectCategory.objects.filter(slug__in=item["categories"]))
         library.add_child(instance=document)
@@ -143,7 +164,10 @@ def load_questions(site, stdout):
         if PolicyQuestion.objects.filter(question=question).exists():
             continue
         item = PolicyQuestion(
-            question=question, answer=answer, site=site, last_reviewed=date(2022, 10, 31),
+            question=question,
+            answer=answer,
+            site=site,
+            last_reviewed=date(2022, 10, 31),
             topic=SubjectCategory.objects.filter(slug=topic).first(),
         )
         item.save()
@@ -155,7 +179,8 @@ def load_annual_report(county, stdout):
     if AnnualReport.objects.filter(unit=county, year=2022).exists():
         return
     report = AnnualReport(
-        unit=county, year=2022,
+        unit=county,
+        year=2022,
         overview="<p>2022年，任城区深入贯彻《中华人民共和国政府信息公开条例》，"
         "围绕优化营商环境、保障性住房等重点领域做好主动公开。</p>",
         problems="<p>政策解读形式还不够丰富，下一步将增加图解、视频解读。</p>",

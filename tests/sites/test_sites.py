@@ -73,8 +73,11 @@ def published_question(text, **fields):
 def county_document(site, title, issuer):
     library = site_page(site, PolicyIndexPage, "policies")
     document = PolicyDocumentPage(
-        title=title, kind=PolicyKind.OTHER, requires_interpretation=False,
-        interpretation_exemption="工作通知", issuer=issuer,
+        title=title,
+        kind=PolicyKind.OTHER,
+        requires_interpretation=False,
+        interpretation_exemption="工作通知",
+        issuer=issuer,
         date_published=datetime.date(2022, 5, 1),
     )
     library.add_child(instance=document)
@@ -121,9 +124,12 @@ def test_a_countys_policy_library_and_search_keep_to_the_countys_documents(
 ):
     county_document(county_site, "任城区老旧小区改造实施方案", rencheng)
     city_document = PolicyDocumentPage(
-        title="济宁市老旧小区改造工作通知", kind=PolicyKind.OTHER, requires_interpretation=False,
+        title="济宁市老旧小区改造工作通知",
+        kind=PolicyKind.OTHER,
+        requires_interpretation=False,
         interpretation_exemption="工作通知",
-        issuer=office, date_published=datetime.date(2022, 5, 2),
+        issuer=office,
+        date_published=datetime.date(2022, 5, 2),
     )
     policy_library().add_child(instance=city_document)
     city_document.save_revision().publish()
@@ -178,7 +184,7 @@ def test_the_citys_annual_reports_add_every_countys_under_its_name(
 
     city = on_city(client, "/annual-reports/").content.decode()
     assert str(city_report) in city
-    counties = city.split("id=\"county-reports\"")[1]
+    counties = city.split('id="county-reports"')[1]
     assert "任城区" in counties and str(county_report) in counties
     assert str(city_report) not in counties
     assert on_city(client, index.report_url(county_report)).status_code == 200
@@ -207,7 +213,8 @@ def test_city_wide_units_are_the_citys_and_its_counties(county_site, office, ren
     assert office.pk in site_unit_ids(city)
     assert {rencheng.pk, office.pk} <= set(city_wide_units(city).values_list("pk", flat=True))
     assert site_unit_ids(county_site) == {
-        rencheng.pk, UnitPage.objects.get(title="任城区人民政府办公室").pk
+        rencheng.pk,
+        UnitPage.objects.get(title="任城区人民政府办公室").pk,
     }
 
 
@@ -223,9 +230,7 @@ def test_a_site_editor_acts_for_every_unit_of_the_site_and_no_other(
     assert office.pk not in unit_ids(editor)
 
 
-def test_a_county_editor_adds_documents_to_the_countys_library_not_the_citys(
-    county_site, rencheng
-):
+def test_a_county_editor_adds_documents_to_the_countys_library_not_the_citys(county_site, rencheng):
     editor = make_unit_editor("rencheng", rencheng)
     county_library = site_page(county_site, PolicyIndexPage, "policies")
     assert may_add_under(editor, county_library)
@@ -243,8 +248,9 @@ def test_a_site_editor_sees_only_the_sites_requests_in_the_register(
     client.force_login(editor)
     from django.urls import reverse
 
-    html = client.get(reverse("wagtailsnippets_wagtail_disclosure_disclosurerequest:list")
-                      ).content.decode()
+    html = client.get(
+        reverse("wagtailsnippets_wagtail_disclosure_disclosurerequest:list")
+    ).content.decode()
     assert "任城申请人" in html or "任城区人民政府办公室" in html
     assert "市里申请人" not in html
 
@@ -256,8 +262,16 @@ def test_adding_a_county_site_makes_its_columns_units_and_office(county_site):
     home = county_site.root_page.specific
     assert county_site.site_name == "任城区"
     slugs = set(Page.objects.child_of(home).values_list("slug", flat=True))
-    assert {"policies", "interpretations", "qa", "plans", "annual-reports", "request",
-            "enterprises", "xxgk"} <= slugs
+    assert {
+        "policies",
+        "interpretations",
+        "qa",
+        "plans",
+        "annual-reports",
+        "request",
+        "enterprises",
+        "xxgk",
+    } <= slugs
     settings = DisclosureSite.objects.get(site=county_site)
     assert settings.parent.is_default_site
     office = UnitPage.objects.get(title="任城区人民政府办公室")
@@ -327,13 +341,19 @@ def test_a_panel_naming_no_plan_counts_only_the_plans_of_the_site_showing_it(
     county_plan = TaskPlanPage(title="任城区2022年任务分解表", slug="2022", year=2022)
     index.add_child(instance=county_plan)
     county_plan.save_revision().publish()
-    make_task(county_plan, "抓好营商环境信息公开",
-              [requirement("公开营商环境政策。", lead_units=[rencheng])])
+    make_task(
+        county_plan,
+        "抓好营商环境信息公开",
+        [requirement("公开营商环境政策。", lead_units=[rencheng])],
+    )
     panel = ReportPanel.objects.create(title="各单位完成情况", kind="completion_by_unit")
-    for home in (county_site.root_page.specific, Site.objects.get(is_default_site=True)
-                 .root_page.specific):
-        home.body.append(("report_panel", {"panel": panel, "heading": "落实情况",
-                                           "introduction": ""}))
+    for home in (
+        county_site.root_page.specific,
+        Site.objects.get(is_default_site=True).root_page.specific,
+    ):
+        home.body.append(
+            ("report_panel", {"panel": panel, "heading": "落实情况", "introduction": ""})
+        )
         home.save_revision().publish()
 
     county = on_county(client, "/").content.decode()

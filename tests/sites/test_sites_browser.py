@@ -47,8 +47,9 @@ def test_city_wide_and_county_pages_have_no_serious_accessibility_violations(
     for url in pages:
         page.goto(url)
         result = axe.run(page)
-        serious = [v for v in result.response["violations"]
-                   if v.get("impact") in ("serious", "critical")]
+        serious = [
+            v for v in result.response["violations"] if v.get("impact") in ("serious", "critical")
+        ]
         if serious:
             problems.append(f"{url}: {result.generate_snapshot()}")
     page.goto(live_server.url + "/annual-reports/")

@@ -109,8 +109,10 @@ def site_of_page(page) -> Site | None:
 
 
 def _root(site):
-    return site.root_page if "root_page" in site._state.fields_cache else (
-        Page.objects.only("path", "depth").get(pk=site.root_page_id)
+    return (
+        site.root_page
+        if "root_page" in site._state.fields_cache
+        else (Page.objects.only("path", "depth").get(pk=site.root_page_id))
     )
 
 
@@ -166,8 +168,10 @@ def site_unit_ids(site) -> frozenset[int]:
 
 def child_sites(site):
     """The sites naming ``site`` as their city, in name order."""
-    return Site.objects.filter(disclosure__parent=site).select_related("root_page").order_by(
-        "site_name", "hostname"
+    return (
+        Site.objects.filter(disclosure__parent=site)
+        .select_related("root_page")
+        .order_by("site_name", "hostname")
     )
 
 

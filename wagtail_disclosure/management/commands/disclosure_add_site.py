@@ -60,24 +60,32 @@ class Command(BaseCommand):
         parser.add_argument("--hostname", required=True, help="e.g. rencheng.localhost")
         parser.add_argument("--port", type=int, default=80)
         parser.add_argument(
-            "--unit", help="the county government as the register names it "
-            "(default: <name>人民政府; added to the register if missing)"
+            "--unit",
+            help="the county government as the register names it "
+            "(default: <name>人民政府; added to the register if missing)",
         )
         parser.add_argument(
-            "--office", help="the request office (default: <unit>办公室; added as a sub-unit "
-            "of the unit if missing)"
+            "--office",
+            help="the request office (default: <unit>办公室; added as a sub-unit "
+            "of the unit if missing)",
         )
         parser.add_argument(
             "--parent", help="hostname of the city's site (default: the default site)"
         )
         parser.add_argument("--slug", help="slug of the site's home page (default: hostname)")
 
-    def handle(self, name, hostname, port=80, unit=None, office=None, parent=None, slug=None,
-               **options):
+    def handle(
+        self, name, hostname, port=80, unit=None, office=None, parent=None, slug=None, **options
+    ):
         with transaction.atomic():
             lines = add_site(
-                name, hostname, port, unit_name=unit, office_name=office,
-                parent_hostname=parent, slug=slug,
+                name,
+                hostname,
+                port,
+                unit_name=unit,
+                office_name=office,
+                parent_hostname=parent,
+                slug=slug,
             )
         for line in lines:
             self.stdout.write(line)
@@ -109,8 +117,9 @@ def _free_slug(parent, title):
     return slug
 
 
-def add_site(name, hostname, port=80, *, unit_name=None, office_name=None,
-             parent_hostname=None, slug=None):
+def add_site(
+    name, hostname, port=80, *, unit_name=None, office_name=None, parent_hostname=None, slug=None
+):
     """Create the site and everything it needs; returns what was done (lines of text).
 
     Raises ``CommandError`` (nothing written) when the hostname and port are taken, the city's
@@ -118,13 +127,18 @@ def add_site(name, hostname, port=80, *, unit_name=None, office_name=None,
     """
     if Site.objects.filter(hostname=hostname, port=port).exists():
         raise CommandError(
-            _("A site already answers at %(hostname)s:%(port)s.") % {
-                "hostname": hostname, "port": port}
+            _("A site already answers at %(hostname)s:%(port)s.")
+            % {"hostname": hostname, "port": port}
         )
     parent = (
-        Site.objects.filter(hostname=parent_hostname) if parent_hostname
-        else Site.objects.filter(is_default_site=True)
-    ).select_related("root_page").first()
+        (
+            Site.objects.filter(hostname=parent_hostname)
+            if parent_hostname
+            else Site.objects.filter(is_default_site=True)
+        )
+        .select_related("root_page")
+        .first()
+    )
     if parent is None:
         raise CommandError(
             _("No city site “%(site)s”.") % {"site": parent_hostname or _("default")}
@@ -138,8 +152,7 @@ def add_site(name, hostname, port=80, *, unit_name=None, office_name=None,
     if unit is None:
         if directory is None:
             raise CommandError(
-                _("The register has no unit directory to add “%(unit)s” to.") % {
-                    "unit": unit_name}
+                _("The register has no unit directory to add “%(unit)s” to.") % {"unit": unit_name}
             )
         unit = _add_unit(directory, unit_name, kind=UnitKind.COUNTY_GOVERNMENT)
         lines.append(_("Added the unit “%(unit)s” to the register.") % {"unit": unit.title})
@@ -147,7 +160,10 @@ def add_site(name, hostname, port=80, *, unit_name=None, office_name=None,
     office = _find_unit(office_name)
     if office is None:
         office = _add_unit(
-            directory or unit.get_parent(), office_name, kind=UnitKind.OTHER, parent_unit=unit,
+            directory or unit.get_parent(),
+            office_name,
+            kind=UnitKind.OTHER,
+            parent_unit=unit,
             disclosure_office=office_name,
         )
         lines.append(_("Added the unit “%(unit)s” to the register.") % {"unit": office.title})
@@ -162,8 +178,10 @@ def add_site(name, hostname, port=80, *, unit_name=None, office_name=None,
     site = Site.objects.create(
         hostname=hostname, port=port, root_page=home, site_name=name, is_default_site=False
     )
-    lines.append(_("Created the site “%(name)s” at %(hostname)s:%(port)s.") % {
-        "name": name, "hostname": hostname, "port": port})
+    lines.append(
+        _("Created the site “%(name)s” at %(hostname)s:%(port)s.")
+        % {"name": name, "hostname": hostname, "port": port}
+    )
 
     settings = DisclosureSite.objects.create(site=site, parent=parent)
     settings.units.add(unit, office)
@@ -173,9 +191,11 @@ def add_site(name, hostname, port=80, *, unit_name=None, office_name=None,
     )
     for action in UNIT_EDITOR_PAGE_ACTIONS:
         GroupPagePermission.objects.get_or_create(
-            group=group, page=home,
+            group=group,
+            page=home,
             permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=f"{action}_page"),
+                content_type__app_label="wagtailcore", codename=f"{action}_page"
+            ),
         )
     settings.managers_group = group
     settings.save()
@@ -189,5 +209,3 @@ def add_site(name, hostname, port=80, *, unit_name=None, office_name=None,
         lines.append(_("Created the column “%(title)s”.") % {"title": page_title})
     lines.extend(build_column(site))
     return lines
-
-
