@@ -230,12 +230,20 @@ def test_a_site_editor_acts_for_every_unit_of_the_site_and_no_other(
     assert office.pk not in unit_ids(editor)
 
 
-def test_a_county_editor_adds_documents_to_the_countys_library_not_the_citys(county_site, rencheng):
+def test_a_county_editor_adds_documents_to_the_countys_library_not_the_citys(
+    county_site, rencheng, county_office, office
+):
     editor = make_unit_editor("rencheng", rencheng)
     county_library = site_page(county_site, PolicyIndexPage, "policies")
     assert may_add_under(editor, county_library)
     assert not may_add_under(editor, policy_library())
     forget(editor)
+    # An editor of the county's office (a sub-unit) too; a city unit's editor the other way round.
+    office_editor = make_unit_editor("rencheng-office", county_office)
+    assert may_add_under(office_editor, county_library)
+    city_editor = make_unit_editor("city-office", office)
+    assert may_add_under(city_editor, policy_library())
+    assert not may_add_under(city_editor, county_library)
 
 
 def test_a_site_editor_sees_only_the_sites_requests_in_the_register(

@@ -29,7 +29,12 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from wagtail_disclosure.conf import get_setting
-from wagtail_disclosure.core.sites import DisclosureSite, site_unit_ids, site_units, site_units_q
+from wagtail_disclosure.core.sites import (
+    DisclosureSite,
+    site_units,
+    site_units_claimed,
+    site_units_q,
+)
 
 _ANSWERS = "_wagtail_disclosure_answers"
 
@@ -404,11 +409,21 @@ def editor_site_paths(user) -> tuple[str, ...] | None:
     ids = unit_ids(user)
 
     def compute():
-        sites = list(Site.objects.filter(disclosure__isnull=False).select_related("root_page"))
-        if not sites:
+        if not DisclosureSite.objects.exists():
             return None
-        every = list(Site.objects.select_related("root_page"))
-        return tuple(s.root_page.path for s in every if site_unit_ids(s) & ids)
+        # The sites listing one of the units (or a unit above one of them)…
+        listing = Site.objects.filter(
+            Q(disclosure__units__in=ids) | Q(disclosure__units__sub_units__in=ids)
+        ).values_list("root_page__path", flat=True)
+        paths = set(listing)
+        # …and, for the units no site lists, the sites whose trees hold their pages.
+        listed = set(site_units_claimed(ids))
+        unlisted = Page.objects.filter(pk__in=ids - listed).values_list("path", flat=True)
+        unlisted = list(unlisted)
+        roots = list(Site.objects.values_list("root_page__path", flat=True)) if unlisted else []
+        for path in unlisted:
+            paths.update(root for root in roots if path.startswith(root))
+        return tuple(sorted(paths))
 
     return answer_once(user, "site_paths", compute)
 

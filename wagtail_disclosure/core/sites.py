@@ -33,6 +33,7 @@ __all__ = [
     "pages_in_site",
     "site_units",
     "site_unit_ids",
+    "site_units_claimed",
     "city_wide_units",
     "child_sites",
     "unit_filter",
@@ -141,6 +142,17 @@ def _claimed_by(sites_q: Q):
             | Q(parent_unit__disclosure_sites__in=DisclosureSite.objects.filter(sites_q))
         )
         .values("pk")
+    )
+
+
+def site_units_claimed(unit_ids) -> list[int]:
+    """Which of ``unit_ids`` some site lists (itself or the unit above it), in one query."""
+    return list(
+        _unit_model()
+        .objects.filter(pk__in=unit_ids)
+        .filter(Q(disclosure_sites__isnull=False) | Q(parent_unit__disclosure_sites__isnull=False))
+        .values_list("pk", flat=True)
+        .distinct()
     )
 
 
