@@ -21,6 +21,7 @@ FULL = [
     ["bench_pages.py", "--rounds", "15"],
     ["bench_search.py"],
     ["bench_search_scale.py", "10000"],
+    ["bench_sites.py", "20", "--rounds", "9"],
     ["load.py", "--readers", "200", "--seconds", "30"],
 ]
 

@@ -10,6 +10,7 @@ from .attributes.models import *  # noqa: F401,F403
 from .column.models import *  # noqa: F401,F403
 from .consultations.models import *  # noqa: F401,F403
 from .consultations.pages import *  # noqa: F401,F403
+from .core.sites import DisclosureSite  # noqa: F401,E402
 from .decisions.models import *  # noqa: F401,F403
 from .decisions.pages import *  # noqa: F401,F403
 from .enterprises.models import *  # noqa: F401,F403

@@ -22,4 +22,5 @@ LOADERS = [
     "demo.column.load",
     "demo.statutory.load",
     "demo.privacy.load",
+    "demo.county.load",
 ]

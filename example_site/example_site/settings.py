@@ -23,7 +23,10 @@ SECRET_KEY = os.environ.get(
 DEBUG = os.environ.get("DJANGO_DEBUG", "0") == "1"
 ALLOWED_HOSTS = [
     host.strip()
-    for host in os.environ.get("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",")
+    # .localhost: the demo's county site at rencheng.localhost (docs/multi-site.md).
+    for host in os.environ.get(
+        "DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,.localhost,testserver"
+    ).split(",")
     if host.strip()
 ]
 

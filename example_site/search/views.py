@@ -1,6 +1,6 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from wagtail_disclosure.search.results import describe
 
@@ -18,7 +18,10 @@ def search(request):
 
     # Search
     if search_query:
-        search_results = Page.objects.live().search(search_query)
+        # Only the pages of the site asked (a county's search never answers with the city's).
+        search_results = Page.objects.live().in_site(Site.find_for_request(request)).search(
+            search_query
+        )
 
         # To log this query for use with the "Promoted search results" module:
 

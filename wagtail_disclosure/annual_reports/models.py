@@ -36,6 +36,7 @@ from wagtail_disclosure.attributes.models import (
 )
 from wagtail_disclosure.core.permissions import UnitPageMixin
 from wagtail_disclosure.core.publication import PublicationGateMixin
+from wagtail_disclosure.core.sites import child_sites, site_of_page, site_units, unit_filter
 from wagtail_disclosure.policies.models import PolicyDocumentPage, PolicyKind, Validity
 from wagtail_disclosure.requests.models import DisclosureRequest
 
@@ -381,8 +382,12 @@ class AnnualReportIndexPage(PublicationGateMixin, UnitPageMixin, RoutablePageMix
         verbose_name = _("annual report index")
         verbose_name_plural = _("annual report indexes")
 
-    def published_reports(self):
-        return AnnualReport.objects.filter(live=True).select_related("unit")
+    def published_reports(self, *, city_wide=False):
+        """The live reports of the units this page's site administers (and, ``city_wide``,
+        those of the sites naming it as their city)."""
+        return AnnualReport.objects.filter(
+            unit_filter(site_of_page(self), city_wide=city_wide), live=True
+        ).select_related("unit")
 
     def report_url(self, report, suffix=""):
         return self.url + self.reverse_subpage(
@@ -397,15 +402,47 @@ class AnnualReportIndexPage(PublicationGateMixin, UnitPageMixin, RoutablePageMix
             for year, group in groupby(reports, key=lambda r: r.year)
         ]
 
+    def county_reports(self):
+        """The city-wide view: [(county site, [(report, its url)])] for every site naming this
+        page's site as its city, the latest year first (empty on a county's own site)."""
+        site = site_of_page(self)
+        if site is None:
+            return []
+        counties = list(child_sites(site))
+        if not counties:
+            return []
+        reports = list(
+            AnnualReport.objects.filter(unit_filter(site, city_wide=True), live=True)
+            .exclude(unit__in=site_units(site).values("pk"))
+            .select_related("unit")
+            .order_by("-year", "unit__path")
+        )
+        by_county = []
+        for county in counties:
+            own = set(site_units(county).values_list("pk", flat=True))
+            rows = [(r, self.report_url(r)) for r in reports if r.unit_id in own]
+            if rows:
+                by_county.append((county, rows))
+        return by_county
+
     def published_report(self, unit_id, year):
-        """The published report of a unit and year, or 404."""
+        """The published report of a unit and year (of this site, or of one of its counties on
+        a city's site), or 404."""
         return get_object_or_404(
-            self.published_reports().prefetch_related("overrides"), unit_id=unit_id, year=year
+            self.published_reports(city_wide=True).prefetch_related("overrides"),
+            unit_id=unit_id,
+            year=year,
         )
 
     @path("")
     def index_view(self, request):
-        return self.render(request, context_overrides={"reports_by_year": self.reports_by_year()})
+        return self.render(
+            request,
+            context_overrides={
+                "reports_by_year": self.reports_by_year(),
+                "county_reports": self.county_reports(),
+            },
+        )
 
     @path("<int:unit_id>/<int:year>/", name="annual_report")
     def report_view(self, request, unit_id, year):

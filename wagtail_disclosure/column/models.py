@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 from wagtail_disclosure.core.publication import PublicationGateMixin
+from wagtail_disclosure.core.sites import site_of_page, site_units
 from wagtail_disclosure.units.models import UnitPage
 
 __all__ = ["ColumnRole", "DisclosureColumnPage", "ColumnSectionPage", "ColumnLink"]
@@ -106,7 +107,9 @@ class ColumnSectionPage(PublicationGateMixin, Page):
         """For the guide section: every unit with a guide, in the directory's order."""
         if self.role != ColumnRole.GUIDE:
             return []
-        return list(UnitPage.objects.live().public().order_by("path"))
+        site = site_of_page(self)
+        units = site_units(site) if site is not None else UnitPage.objects.all()
+        return list(units.live().public().order_by("path"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -26,11 +26,17 @@ from django.http import Http404
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import InlinePanel, ObjectList
 from wagtail.admin.panels.base import get_form_for_model
-from wagtail.models import Page, PagePermissionTester
+from wagtail.models import Page, PagePermissionTester, Site
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from wagtail_disclosure.conf import get_setting
+from wagtail_disclosure.core.sites import (
+    DisclosureSite,
+    site_units,
+    site_units_claimed,
+    site_units_q,
+)
 
 _ANSWERS = "_wagtail_disclosure_answers"
 
@@ -58,18 +64,41 @@ def forget(user) -> None:
 def _roles(user) -> tuple[bool, frozenset[int]]:
     """(is in the managers group, unit ids), in one query for a unit editor.
 
-    The memberships come annotated with the group test; only a user without memberships needs a
-    second query to learn whether they are in the managers group.
+    The memberships come annotated with the group tests; only a user without memberships needs a
+    second query to learn whether they are in the managers group. A member of a site's editors'
+    group (``DisclosureSite.managers_group``) acts for every unit the site administers: one
+    more query finds those units.
     """
-    in_group = user.groups.filter(name=get_setting("WAGTAIL_DISCLOSURE_MANAGERS_GROUP"))
+    managers_group = get_setting("WAGTAIL_DISCLOSURE_MANAGERS_GROUP")
+    in_group = user.groups.filter(name=managers_group)
+    site_groups = DisclosureSite.objects.filter(managers_group__in=user.groups.all())
     rows = list(
         getattr(user, MEMBERSHIPS)
-        .annotate(manager=Exists(in_group))
-        .values_list("unit_id", "manager")
+        .annotate(manager=Exists(in_group), site_editor=Exists(site_groups))
+        .values_list("unit_id", "manager", "site_editor")
     )
     if rows:
-        return rows[0][1], frozenset(unit_id for unit_id, _manager in rows)
-    return in_group.exists(), frozenset()
+        manager, site_editor = rows[0][1], rows[0][2]
+        units = frozenset(unit_id for unit_id, _manager, _site in rows)
+    else:
+        groups = list(user.groups.values_list("name", "disclosure_sites"))
+        manager = any(name == managers_group for name, _site in groups)
+        site_editor = any(site is not None for _name, site in groups)
+        units = frozenset()
+    if site_editor:
+        units |= _site_editor_units(user)
+    return manager, units
+
+
+def _site_editor_units(user) -> frozenset[int]:
+    """The units of the sites whose editors' group ``user`` is in."""
+    condition = Q(pk__in=[])
+    sites = Site.objects.filter(disclosure__managers_group__in=user.groups.all())
+    for site in sites.select_related("root_page"):
+        condition |= site_units_q(site)
+    return frozenset(
+        site_units(None).filter(condition).values_list("pk", flat=True)
+    )
 
 
 def is_manager(user) -> bool:
@@ -386,12 +415,50 @@ def page_belongs_to_units(user, page) -> bool:
     return bool(owners and set(owners()) & unit_ids(user))
 
 
+def editor_site_paths(user) -> tuple[str, ...] | None:
+    """The tree paths of the sites ``user`` works in: those administering one of their units
+    (None when no site has disclosure settings: a single-site install, no narrowing)."""
+    ids = unit_ids(user)
+
+    def compute():
+        if not DisclosureSite.objects.exists():
+            return None
+        # The sites listing one of the units (or a unit above one of them)…
+        listing = Site.objects.filter(
+            Q(disclosure__units__in=ids) | Q(disclosure__units__sub_units__in=ids)
+        ).values_list("root_page__path", flat=True)
+        paths = set(listing)
+        # …and, for the units no site lists, the sites whose trees hold their pages.
+        listed = set(site_units_claimed(ids))
+        unlisted = Page.objects.filter(pk__in=ids - listed).values_list("path", flat=True)
+        unlisted = list(unlisted)
+        roots = list(Site.objects.values_list("root_page__path", flat=True)) if unlisted else []
+        for path in unlisted:
+            paths.update(root for root in roots if path.startswith(root))
+        return tuple(sorted(paths))
+
+    return answer_once(user, "site_paths", compute)
+
+
+def works_in_site_of(user, page) -> bool:
+    """Is ``page`` in a site ``user`` works in? Managers work in every site."""
+    if is_manager(user):
+        return True
+    paths = editor_site_paths(user)
+    return paths is None or any(page.path.startswith(path) for path in paths)
+
+
 def may_add_under(user, page) -> bool:
     """May ``user`` add pages below ``page``? Within their units, and below the indexes open to
-    every unit (the policy library: each unit adds its own documents)."""
+    every unit (the policy library: each unit adds its own documents) of the sites they work
+    in (a county's editors add to the county's library, not the city's)."""
     if page_belongs_to_units(user, page):
         return True
-    return getattr(page, "unit_editors_add_here", False) and is_unit_editor(user)
+    return (
+        getattr(page, "unit_editors_add_here", False)
+        and is_unit_editor(user)
+        and works_in_site_of(user, page)
+    )
 
 
 class NarrowedPagePermissionTester(PagePermissionTester):

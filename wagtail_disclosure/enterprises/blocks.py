@@ -3,6 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from wagtail_disclosure.core.sites import current_site, pages_in_site
+
 from .models import SectorPage
 from .reporting import render_compliance, sector_rows
 
@@ -23,8 +25,10 @@ class EnterpriseComplianceBlock(blocks.StructBlock):
         icon = "doc-full"
 
     def render_basic(self, value, context=None):
-        sectors = SectorPage.objects.all()
+        request = (context or {}).get("request")
+        # The sectors of the site showing the block, not every county's.
+        site = current_site(request) if request is not None else None
+        sectors = pages_in_site(SectorPage.objects.all(), site)
         if value.get("sector"):
             sectors = sectors.filter(pk=value["sector"].pk)
-        request = (context or {}).get("request")
         return render_compliance(sector_rows(sectors, request=request), title=value.get("title"))

@@ -17,6 +17,7 @@ from wagtail_disclosure.attributes.models import (
 )
 from wagtail_disclosure.core.permissions import UnitPageMixin
 from wagtail_disclosure.core.publication import PublicationGateMixin
+from wagtail_disclosure.core.sites import site_of_page
 
 from .blocks import InterpretationStreamBlock
 from .forms import InterpretationPageForm
@@ -244,12 +245,25 @@ class PolicyQuestion(DraftStateMixin, RevisionMixin, index.Indexed, models.Model
         related_name="library_questions",
     )
     sort_order = models.PositiveIntegerField(default=0, editable=False)
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name=_("site"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_(
+            "The site whose Q&A library lists this question, if it has no policy document. "
+            "Empty: the default site's."
+        ),
+    )
 
     panels = [
         FieldPanel("question"),
         FieldPanel("answer"),
         FieldRowPanel([FieldPanel("topic"), FieldPanel("last_reviewed")]),
         FieldPanel("policy"),
+        FieldPanel("site"),
     ]
     search_fields = [
         index.SearchField("question", boost=2),
@@ -286,7 +300,7 @@ class QALibraryPage(PublicationGateMixin, UnitPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         """The questions, narrowed to a topic (``?topic=slug``) and by keywords (``?q=``)."""
         context = super().get_context(request, *args, **kwargs)
-        questions = visible_questions()
+        questions = questions_in_site(visible_questions(), site_of_page(self))
         topics = SubjectCategory.objects.filter(
             pk__in=questions.values("topic")
         ).order_by("sort_order", "name")
@@ -322,4 +336,19 @@ def visible_questions():
             Prefetch("policy", queryset=PolicyDocumentPage.objects.live().public()),
             Prefetch("interpretation", queryset=InterpretationPage.objects.live().public()),
         )
+    )
+
+
+def questions_in_site(questions, site):
+    """The questions of ``site``'s library: those of the interpretations in its tree, the
+    standalone ones about a policy document in its tree or named for it, and (on the default
+    site) the standalone ones named for no site and no document."""
+    if site is None:
+        return questions
+    root = site.root_page.path
+    standalone = Q(site=site) | Q(site__isnull=True, policy__path__startswith=root)
+    if site.is_default_site:
+        standalone |= Q(site__isnull=True, policy__isnull=True)
+    return questions.filter(
+        Q(interpretation__path__startswith=root) | (Q(interpretation__isnull=True) & standalone)
     )

@@ -22,12 +22,12 @@ class PolicyQuestionViewSet(SnippetViewSet):
     model = PolicyQuestion
     icon = "help"
     menu_label = _("Q&A library")
-    list_display = ["question", "topic", "policy", "last_reviewed"]
-    list_filter = ["topic"]
+    list_display = ["question", "topic", "policy", "site", "last_reviewed"]
+    list_filter = ["topic", "site"]
     search_fields = ["question"]
     add_to_admin_menu = False
 
     def get_queryset(self, request):
         return PolicyQuestion.objects.filter(interpretation__isnull=True).select_related(
-            "topic", "policy"
+            "topic", "policy", "site"
         )

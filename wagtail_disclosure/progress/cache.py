@@ -29,6 +29,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from wagtail_disclosure.conf import get_setting
 from wagtail_disclosure.core import clock
+from wagtail_disclosure.core.sites import DisclosureSite
 
 VERSION_KEY = "wagtail_disclosure:progress:version"
 PREFIX = "wagtail_disclosure:progress"
@@ -116,7 +117,16 @@ def _watched_models():
 
     from .models import ProgressReport, ReportPanel
 
-    return Requirement, UnitGroup, ProgressReport, ReportPanel, get_document_model(), Site
+    # DisclosureSite: a city's plan page shows its counties' progress.
+    return (
+        Requirement,
+        UnitGroup,
+        ProgressReport,
+        ReportPanel,
+        get_document_model(),
+        Site,
+        DisclosureSite,
+    )
 
 
 def _on_save_or_delete(sender, **kwargs):
@@ -145,4 +155,9 @@ def connect() -> None:
         invalidate,
         sender=UnitGroup.members.through,
         dispatch_uid="wagtail_disclosure_progress_cache_members",
+    )
+    m2m_changed.connect(
+        invalidate,
+        sender=DisclosureSite.units.through,
+        dispatch_uid="wagtail_disclosure_progress_cache_site_units",
     )

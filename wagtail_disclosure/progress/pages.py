@@ -12,13 +12,14 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from wagtail_disclosure.core.sites import child_sites, site_of_page, site_unit_ids
 from wagtail_disclosure.plans.models import TaskPlanPage, UnitRole
 from wagtail_disclosure.units.sections import UnitSection
 
 from .cache import cached_html, public_page_key
 from .models import ProgressReport, ProgressState
 from .responsibilities import requirements_for_units
-from .states import ProgressSnapshot, plan_requirements
+from .states import ProgressSnapshot, Tally, plan_requirements
 
 
 @dataclass
@@ -203,7 +204,27 @@ def unit_requirements_section_uncached(unit, request):
     )
 
 
+def plan_progress_by_county(plan, today=None):
+    """The city-wide view of a city's plan: for each county site naming the plan's site as its
+    city, how far the county's units are on the plan's requirements ([(site, Tally)]; empty on
+    a site without counties)."""
+    site = site_of_page(plan)
+    counties = list(child_sites(site)) if site is not None else []
+    if not counties:
+        return []
+    snapshot = ProgressSnapshot(plan_requirements(plan), today=today)
+    by_county = []
+    for county in counties:
+        tally = Tally()
+        for _unit, unit_tally in snapshot.by_unit(site_unit_ids(county)):
+            for state in ("done", "ongoing", "in_progress", "not_started", "overdue"):
+                setattr(tally, state, getattr(tally, state) + getattr(unit_tally, state))
+        by_county.append((county, tally))
+    return by_county
+
+
 __all__ = [
+    "plan_progress_by_county",
     "plan_page_context",
     "task_page_context",
     "unit_requirements_section",

@@ -20,6 +20,7 @@ from wagtail import hooks
 from wagtail_disclosure.core.charts import Bar, bar_chart
 from wagtail_disclosure.core.panels import PanelKind
 from wagtail_disclosure.core.permissions import is_manager, unit_ids
+from wagtail_disclosure.core.sites import current_site
 from wagtail_disclosure.plans.models import Requirement
 
 from .models import ProgressState
@@ -30,12 +31,25 @@ from .states import DONE, OVERDUE, ProgressSnapshot, live_progress, plan_require
 LIST_LIMIT = 20
 
 
-def panel_requirements(panel):
+def public_site_path(request) -> str | None:
+    """On a public page, the tree path of the site serving it: a panel naming no plan shows the
+    plans of that site only (a county's page never counts the city's plans). None in the admin,
+    where the dashboard's panels cover every site the user may see."""
+    match = getattr(request, "resolver_match", None)
+    if request is None or match is None or match.url_name != "wagtail_serve":
+        return None
+    site = current_site(request)
+    return site.root_page.path if site is not None else None
+
+
+def panel_requirements(panel, within=None):
     requirements = (
         plan_requirements(panel.plan)
         if panel.plan_id
         else Requirement.objects.filter(task__live=True)
     )
+    if within is not None:
+        requirements = requirements.filter(task__path__startswith=within)
     if panel.section_number:
         requirements = requirements.filter(task__section_number=panel.section_number)
     return requirements
@@ -57,13 +71,15 @@ def panel_snapshot(panel, today=None, request=None):
     """
     members = group_members(request)
     unit_ids = panel_unit_ids(panel, members)
+    within = public_site_path(request) if not panel.plan_id else None
     if request is not None and today is None:
         return live_progress(request).narrowed(
             plan=panel.plan if panel.plan_id else None,
             section=panel.section_number or None,
             unit_ids=unit_ids,
+            within=within,
         )
-    requirements = panel_requirements(panel)
+    requirements = panel_requirements(panel, within)
     if unit_ids is not None:
         requirements = requirements.filter(
             pk__in=requirements_for_units(unit_ids, members).values("pk")

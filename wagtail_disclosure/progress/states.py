@@ -252,8 +252,9 @@ class ProgressSnapshot:
             )
 
     # -- views of the snapshot ---------------------------------------------------------------
-    def narrowed(self, *, plan=None, section=None, unit_ids=None):
-        """The same progress for one plan, section or set of units, without another query.
+    def narrowed(self, *, plan=None, section=None, unit_ids=None, within=None):
+        """The same progress for one plan, section or set of units (or the plans under the tree
+        path ``within``: a site's), without another query.
 
         Equal to a snapshot built for that scope: a requirement is kept when one of the units
         answers for it, and its state and tally are those of the kept units.
@@ -268,6 +269,8 @@ class ProgressSnapshot:
             ):
                 continue
             if section is not None and task.section_number != section:
+                continue
+            if within is not None and not task.path.startswith(within):
                 continue
             units = row.units
             if unit_ids is not None:

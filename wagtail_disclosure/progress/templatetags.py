@@ -8,7 +8,12 @@ from django.utils.translation import gettext as _
 from wagtail_disclosure.core.templatetags import cn_date
 
 from .cache import cached_html, public_page_key
-from .pages import plan_filter_parts, plan_page_context, task_page_context
+from .pages import (
+    plan_filter_parts,
+    plan_page_context,
+    plan_progress_by_county,
+    task_page_context,
+)
 
 register = template.Library()
 
@@ -34,6 +39,12 @@ def deadline_label(requirement):
 def plan_progress(context, plan):
     """The plan's table, filtered by the query string (unit, section, state)."""
     return plan_page_context(plan, context.get("request"))
+
+
+@register.simple_tag
+def county_progress(plan):
+    """The city-wide view of a plan: each county's progress on it ([(site, tally)])."""
+    return plan_progress_by_county(plan)
 
 
 @register.simple_tag(takes_context=True)

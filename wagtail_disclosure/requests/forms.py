@@ -5,6 +5,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail_disclosure.core.forms import AccessibleFormMixin, LengthLimit
+from wagtail_disclosure.core.sites import site_units
 from wagtail_disclosure.units.models import UnitPage
 
 from .identity_numbers import is_valid_credit_code, is_valid_resident_id, normalize
@@ -67,13 +68,15 @@ class PublicRequestForm(AccessibleFormMixin, forms.ModelForm):
             "email": {"invalid": _("Enter an email address like name@example.com.")},
         }
 
-    def __init__(self, *args, unit=None, **kwargs):
+    def __init__(self, *args, unit=None, site=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fixed_unit = unit
         if unit is not None:
             del self.fields["unit"]
         else:
-            self.fields["unit"].queryset = UnitPage.objects.live().order_by("path")
+            # The offices of the site the form is on: a county's form offers its own units.
+            units = site_units(site) if site is not None else UnitPage.objects.all()
+            self.fields["unit"].queryset = units.live().order_by("path")
         self.fields["applicant_type"].choices = ApplicantType.choices
         self.fields["delivery"].choices = DeliveryMethod.choices
         for name in ("phone", "email", "address"):

@@ -13,6 +13,7 @@ from wagtail_disclosure.conf import get_setting
 from wagtail_disclosure.core.permissions import UnitPageMixin
 from wagtail_disclosure.core.publication import PublicationGateMixin
 from wagtail_disclosure.core.ratelimit import allow, client_ip
+from wagtail_disclosure.core.sites import site_of_page
 
 from .forms import PublicRequestForm
 from .models import REPLY_WORKING_DAYS, DisclosureRequest, RequestChannel
@@ -71,7 +72,7 @@ class DisclosureRequestPage(PublicationGateMixin, UnitPageMixin, RoutablePageMix
         """
         rate_limited = False
         if request.method == "POST":
-            form = PublicRequestForm(request.POST, unit=self.unit)
+            form = PublicRequestForm(request.POST, unit=self.unit, site=site_of_page(self))
             submissions, posts = _rate_limits()
             ip = client_ip(request)
             if not allow("request-post", ip, *posts):
@@ -82,7 +83,7 @@ class DisclosureRequestPage(PublicationGateMixin, UnitPageMixin, RoutablePageMix
                     return redirect(self.url + self.reverse_subpage("thanks"))
                 rate_limited = True
         else:
-            form = PublicRequestForm(unit=self.unit)
+            form = PublicRequestForm(unit=self.unit, site=site_of_page(self))
         response = self.render(
             request, context_overrides={"form": form, "rate_limited": rate_limited}
         )

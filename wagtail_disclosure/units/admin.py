@@ -8,10 +8,16 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from wagtail_disclosure.core.audit import ImportFormatter
 from wagtail_disclosure.core.menu import DisclosureMenuGroup, PolicyMenuItem, submenu_hook
+from wagtail_disclosure.core.sites import DisclosureSite
 
 from .imports import IMPORT_LOG_ACTION
 from .models import UnitGroup, UnitMembership
-from .permissions import unit_group_policy, unit_membership_policy, unit_register_policy
+from .permissions import (
+    disclosure_site_policy,
+    unit_group_policy,
+    unit_membership_policy,
+    unit_register_policy,
+)
 
 
 class UnitGroupViewSet(SnippetViewSet):
@@ -36,11 +42,24 @@ class UnitMembershipViewSet(ModelViewSet):
     permission_policy = unit_membership_policy
 
 
+class DisclosureSiteViewSet(ModelViewSet):
+    """Each site's disclosure settings: the units it administers, its city, its editors."""
+
+    model = DisclosureSite
+    icon = "site"
+    menu_label = _("Sites")
+    name = "disclosure_sites"
+    list_display = ["site", "parent", "managers_group"]
+    form_fields = ["site", "parent", "units", "managers_group"]
+    add_to_admin_menu = False
+    permission_policy = disclosure_site_policy
+
+
 class UnitsMenu(DisclosureMenuGroup):
     group = "units"
     menu_label = _("Units")
     menu_icon = "group"
-    items = (UnitGroupViewSet, UnitMembershipViewSet)
+    items = (UnitGroupViewSet, UnitMembershipViewSet, DisclosureSiteViewSet)
 
 
 @hooks.register("register_admin_viewset")

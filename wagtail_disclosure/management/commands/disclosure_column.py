@@ -69,7 +69,9 @@ class Command(BaseCommand):
 def build_column(site, title=COLUMN_TITLE):
     """Create what is missing of the column under ``site``; yields what was done."""
     root = site.root_page.specific
-    column = DisclosureColumnPage.objects.descendant_of(root).order_by("path").first()
+    column = (
+        DisclosureColumnPage.objects.descendant_of(root, inclusive=True).order_by("path").first()
+    )
     if column is None:
         column = DisclosureColumnPage(title=title, slug=COLUMN_SLUG, show_in_menus=True)
         root.add_child(instance=column)
