@@ -817,6 +817,7 @@ def publish_document(library, title, categories=(), **fields):
     fields.setdefault("kind", PolicyKind.WORK)
     fields.setdefault("requires_interpretation", False)
     fields.setdefault("date_published", datetime.date(2022, 6, 20))
+    fields.setdefault("disclosure_attribute", "proactive")
     document = PolicyDocumentPage(title=title, live=False, **fields)
     document.categories = list(categories)
     library.add_child(instance=document)

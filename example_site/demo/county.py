@@ -100,6 +100,7 @@ def load_plan(site, county, stdout):
         .order_by("task__path", "sort_order")[:PLAN_ROWS]
     )
     plan = TaskPlanPage(
+        disclosure_attribute="proactive",
         title=f"{NAME}2022年政务公开工作任务分解表",
         slug="2022",
         year=2022,
@@ -147,6 +148,7 @@ def load_documents(site, office, stdout):
             continue
         fields = {k: v for k, v in item.items() if k != "categories"}
         document = PolicyDocumentPage(
+            disclosure_attribute="proactive",
             kind=PolicyKind.OTHER,
             issuer=office,
             requires_interpretation=False,
@@ -179,6 +181,7 @@ def load_annual_report(county, stdout):
     if AnnualReport.objects.filter(unit=county, year=2022).exists():
         return
     report = AnnualReport(
+        disclosure_attribute="proactive",
         unit=county,
         year=2022,
         overview="<p>2022年，任城区深入贯彻《中华人民共和国政府信息公开条例》，"

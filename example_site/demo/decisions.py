@@ -213,6 +213,7 @@ def decision_document(city, stdout):
     if document is not None:
         return document, InterpretationPage.objects.filter(slug="chengshi-gengxin-jiedu").first()
     document = PolicyDocumentPage(
+        disclosure_attribute="proactive",
         slug="chengshi-gengxin", title="济宁市人民政府关于印发济宁市城市更新行动实施方案的通知",
         kind=PolicyKind.OTHER, index_number="11370800004188325X/2022-00212", issuer=city,
         document_number="济政字〔2022〕38号", date_written=date(2022, 6, 16),
@@ -223,6 +224,7 @@ def decision_document(city, stdout):
     document.save_revision()
     interpretations = InterpretationIndexPage.objects.get(slug="interpretations")
     interpretation = InterpretationPage(
+        disclosure_attribute="proactive",
         slug="chengshi-gengxin-jiedu", title="《济宁市城市更新行动实施方案》政策解读",
         form=InterpretationForm.TEXT, interpreter=UnitPage.objects.get(title="市住房城乡建设局"),
         interpreter_role=InterpreterRole.DRAFTING_UNIT, date_published=date(2022, 6, 20),

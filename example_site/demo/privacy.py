@@ -33,6 +33,7 @@ def load_legacy(library, issuer, stdout):
     if PolicyDocumentPage.objects.filter(slug=LEGACY_SLUG).exists():
         return
     page = PolicyDocumentPage(
+        disclosure_attribute="proactive",
         slug=LEGACY_SLUG,
         title="关于2021年第三季度临时救助对象的公示",
         kind=PolicyKind.WORK,
@@ -57,6 +58,7 @@ def load(stdout):
     if PolicyDocumentPage.objects.filter(slug=SLUG).exists():
         return
     page = PolicyDocumentPage(
+        disclosure_attribute="proactive",
         slug=SLUG,
         title="关于2022年第四批城乡最低生活保障对象的公示",
         kind=PolicyKind.WORK,

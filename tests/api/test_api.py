@@ -149,7 +149,7 @@ def test_units_enterprises_and_annual_reports(client, home, office, jining_units
     entities = api(client, "entities/", sector=sector.pk)
     assert entities["items"][0]["compliance"]["disclosed"] == 1
 
-    report = AnnualReport(unit=office, year=2022)
+    report = AnnualReport(disclosure_attribute="proactive", unit=office, year=2022)
     report.save()
     assert api(client, "annual-reports/")["meta"]["total_count"] == 0  # a draft
     report.save_revision().publish()

@@ -73,11 +73,13 @@ def hidden(home, office, jining_units):
                                       complaint_email="secret-complaints@example.com")
     from wagtail_disclosure.enterprises.models import EnterprisePage
 
-    draft_entity = EnterprisePage(title=f"{MARK}企业", slug="hidden-co", live=False)
+    draft_entity = EnterprisePage(
+        disclosure_attribute="proactive",
+        title=f"{MARK}企业", slug="hidden-co", live=False)
     sector.add_child(instance=draft_entity)
 
     builders.make_request(office, datetime.date(2022, 3, 1))
-    draft_report = AnnualReport(unit=office, year=2019)
+    draft_report = AnnualReport(disclosure_attribute="proactive", unit=office, year=2019)
     draft_report.save()
 
     return {

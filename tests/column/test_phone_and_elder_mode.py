@@ -19,7 +19,9 @@ def pages(home, office, rencheng):
     home.add_child(instance=DisclosureRequestPage(title="申请政府信息公开", slug="apply",
                                                   unit=rencheng))
     index = annual_report_index()
-    report = AnnualReport.objects.create(unit=office, year=2022, overview="<p>总体情况。</p>")
+    report = AnnualReport.objects.create(
+        unit=office, year=2022, disclosure_attribute="proactive", overview="<p>总体情况。</p>"
+    )
     report.save_revision().publish()
     return ["/plans/2022/", index.report_url(report), "/apply/"]
 

@@ -196,7 +196,7 @@ def test_the_delegates_opinions_are_published_with_their_handling(client, item, 
 
     assert "列席代表意见及采纳情况" in html
     assert "加装电梯费用分摊应明确。" in html and "采纳" in html
-    assert "未采纳" in html and "租金减免不属于本方案调整范围" in html
+    assert "不予采纳" in html and "租金减免不属于本方案调整范围" in html
 
 
 def test_an_opinion_not_adopted_needs_a_reason(meeting):

@@ -37,4 +37,4 @@ def test_the_demo_directory_loads_once_and_reads_well(client, jining_units):
     assert "《济宁市城市更新行动实施方案》政策解读" in page
     assert "王秀英（老旧小区居民）" in page and "张立新（建筑设计师）" in page
     assert "李建国" not in page and "13905371001" not in page
-    assert "未采纳" in page and "商铺租金由产权人与承租人协商确定" in page
+    assert "不予采纳" in page and "商铺租金由产权人与承租人协商确定" in page

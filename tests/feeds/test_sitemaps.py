@@ -37,10 +37,10 @@ def test_routable_listings_and_published_annual_reports_are_listed(client, home,
 
     index = builders.annual_report_index()
     index.save_revision().publish()
-    report = AnnualReport(unit=office, year=2022)
+    report = AnnualReport(disclosure_attribute="proactive", unit=office, year=2022)
     report.save()
     report.save_revision().publish()
-    draft = AnnualReport(unit=office, year=2021)
+    draft = AnnualReport(disclosure_attribute="proactive", unit=office, year=2021)
     draft.save()
     found = locations(client)
     library = builders.policy_library()

@@ -484,8 +484,10 @@ def test_a_page_live_since_before_revisions_were_kept_can_be_masked(client, mana
     from tests.builders import policy_library
     from wagtail_disclosure.policies.models import PolicyDocumentPage
 
-    legacy = PolicyDocumentPage(title="2021年临时救助公示", slug="legacy", kind="work",
-                                body=f"<p>{PERSONAL['mobile']}</p>", live=True)
+    legacy = PolicyDocumentPage(
+        disclosure_attribute="proactive",
+        title="2021年临时救助公示", slug="legacy", kind="work",
+        body=f"<p>{PERSONAL['mobile']}</p>", live=True)
     policy_library().add_child(instance=legacy)
     assert legacy.get_latest_revision() is None
     client.force_login(manager)
@@ -503,8 +505,9 @@ def test_an_annual_report_snippet_is_checked_and_masked_like_a_page(client, mana
 
     from wagtail_disclosure.annual_reports.models import AnnualReport
 
-    report = AnnualReport(unit=office, year=2022, overview=f"<p>{PERSONAL['mobile']}</p>",
-                          live=False)
+    report = AnnualReport(
+        disclosure_attribute="proactive",
+        unit=office, year=2022, overview=f"<p>{PERSONAL['mobile']}</p>", live=False)
     report.save()
     report.save_revision().publish()
     report.refresh_from_db()

@@ -53,7 +53,9 @@ def test_a_submitted_request_reaches_the_units_editor(live_server, page, home, r
 
 def test_the_annual_report_page_is_accessible(live_server, page, office):
     index = annual_report_index()
-    report = AnnualReport.objects.create(unit=office, year=2022, overview="<p>总体情况。</p>")
+    report = AnnualReport.objects.create(
+        unit=office, year=2022, disclosure_attribute="proactive", overview="<p>总体情况。</p>"
+    )
     report.save_revision().publish()
     page.goto(live_server.url + index.report_url(report))
     assert page.locator("table caption").count() == 3

@@ -58,7 +58,7 @@ def county_office(county_site):
 
 
 def published_report(unit, year=2022):
-    report = AnnualReport.objects.create(unit=unit, year=year)
+    report = AnnualReport.objects.create(unit=unit, year=year, disclosure_attribute="proactive")
     report.save_revision().publish()
     return report
 
@@ -73,6 +73,7 @@ def published_question(text, **fields):
 def county_document(site, title, issuer):
     library = site_page(site, PolicyIndexPage, "policies")
     document = PolicyDocumentPage(
+        disclosure_attribute="proactive",
         title=title,
         kind=PolicyKind.OTHER,
         requires_interpretation=False,
@@ -124,6 +125,7 @@ def test_a_countys_policy_library_and_search_keep_to_the_countys_documents(
 ):
     county_document(county_site, "任城区老旧小区改造实施方案", rencheng)
     city_document = PolicyDocumentPage(
+        disclosure_attribute="proactive",
         title="济宁市老旧小区改造工作通知",
         kind=PolicyKind.OTHER,
         requires_interpretation=False,
@@ -346,7 +348,9 @@ def test_a_panel_naming_no_plan_counts_only_the_plans_of_the_site_showing_it(
     from wagtail_disclosure.progress.models import ReportPanel
 
     index = TaskPlanIndexPage.objects.child_of(county_site.root_page).get()
-    county_plan = TaskPlanPage(title="任城区2022年任务分解表", slug="2022", year=2022)
+    county_plan = TaskPlanPage(
+        disclosure_attribute="proactive",
+        title="任城区2022年任务分解表", slug="2022", year=2022)
     index.add_child(instance=county_plan)
     county_plan.save_revision().publish()
     make_task(

@@ -22,7 +22,7 @@ def city_and_county(live_server, plan_2022, jining_units):
     annual_report_index()
     rencheng = jining_units["任城区人民政府"]
     for unit in (jining_units["市政府办公室"], rencheng):
-        report = AnnualReport.objects.create(unit=unit, year=2022)
+        report = AnnualReport.objects.create(unit=unit, year=2022, disclosure_attribute="proactive")
         report.save_revision().publish()
     make_report(plan_2022_requirements(plan_2022, rencheng)[0], rencheng, status="done")
     return port

@@ -18,6 +18,7 @@ from wagtail.models import Page
 
 from wagtail_disclosure.annual_reports.models import AnnualReport
 from wagtail_disclosure.core import clock
+from wagtail_disclosure.core.sites import unit_filter
 from wagtail_disclosure.core.visibility import public_page_paths_q, public_pages
 from wagtail_disclosure.enterprises.models import EnterprisePage, SectorKind, SectorPage
 from wagtail_disclosure.plans.models import Requirement, TaskPage, TaskPlanPage
@@ -245,6 +246,18 @@ class UnitsEndpoint(PublicPagesEndpoint):
     ]
     filters = {"kind": (enum(UnitKind.choices), "Of this kind.")}
     select_related = ("parent_unit",)
+
+    def get_queryset(self):
+        """The units the site administers: one register serves every site (its pages live in
+        the city's tree), so a county's units are those its site settings list."""
+        if self.site is None:
+            return UnitPage.objects.none()
+        return (
+            public_pages(UnitPage)
+            .filter(unit_filter(self.site, "pk"))
+            .select_related(*self.select_related)
+            .order_by("path")
+        )
 
     def apply_filters(self, queryset):
         if kind := choice_param(self.request, "kind", UnitKind.choices):
@@ -716,7 +729,10 @@ class AnnualReportsEndpoint(PublicRowsEndpoint):
             return AnnualReport.objects.none()
         return (
             AnnualReport.objects.filter(live=True)
-            .filter(public_page_paths_q("unit__", self.site))
+            # The unit's page is public (wherever the register keeps it) and the site
+            # administers the unit.
+            .filter(public_page_paths_q("unit__"))
+            .filter(unit_filter(self.site, "unit"))
             .select_related("unit")
             .prefetch_related("overrides")
             .order_by("-year", "unit__path")
