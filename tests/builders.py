@@ -627,6 +627,7 @@ def make_consultation(unit, opens_on, title="《济宁市城市公园管理办�
     fields.setdefault("slug", f"consultation-{ConsultationPage.objects.count() + 1}")
     fields.setdefault("draft", "<p>第一条 为了加强城市公园管理……</p>")
     fields.setdefault("explanation", "<p>起草背景、依据和主要内容。</p>")
+    fields.setdefault("disclosure_attribute", "proactive")
     page = ConsultationPage(title=title, unit=unit, opens_on=opens_on, **fields)
     page.clauses = [ConsultationClause(label=label) for label in clauses]
     consultation_index().add_child(instance=page)
@@ -700,6 +701,7 @@ def make_decision_item(directory, title, responsible_unit, materials=(), slug=No
     ``DecisionMaterial`` fields (kind, date, page, document, url, title, summary)."""
     from wagtail_disclosure.decisions.pages import DecisionItemPage, DecisionMaterial
 
+    fields.setdefault("disclosure_attribute", "proactive")
     item = DecisionItemPage(
         title=title,
         slug=slug or f"item-{DecisionItemPage.objects.count() + 1}",

@@ -173,6 +173,7 @@ def load(stdout):
         spec = dict(spec)
         materials = spec.pop("materials", [])
         item = DecisionItemPage(
+            disclosure_attribute="proactive",
             slug=spec["slug"], title=spec["title"], responsible_unit=units[spec["unit"]],
             summary=spec["summary"], planned_timing=spec["planned_timing"], stage=spec["stage"],
         )

@@ -85,6 +85,7 @@ def load_consultations(stdout, unit):
 
     title = "《济宁市城市公园管理办法（征求意见稿）》"
     park = ConsultationPage(
+        disclosure_attribute="proactive",
         title=title,
         slug="city-parks",
         unit=unit,
@@ -111,6 +112,7 @@ def load_consultations(stdout, unit):
 
     title = "《济宁市中心城区停车场收费管理办法（征求意见稿）》"
     parking = ConsultationPage(
+        disclosure_attribute="proactive",
         title=title,
         slug="parking-fees",
         unit=unit,

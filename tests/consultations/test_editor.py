@@ -23,7 +23,7 @@ def consultation_form(unit, opens_on="2022-11-01", closes_on="", reason="", **ex
         "feedback_summary": rich_text(""),
         "clauses": inline_formset([{"label": "第三条"}]),
         "feedback_groups": inline_formset([]),
-        "comments": inline_formset([]), **extra,
+        "comments": inline_formset([]), "disclosure_attribute": "proactive", **extra,
     })
 
 

@@ -187,7 +187,7 @@ def test_changing_the_planned_timing_in_the_editor_reads_the_date_again(
         "title": item.title, "slug": item.slug, "responsible_unit": housing.pk,
         "summary": "", "planned_timing": "9月底前", "planned_due": "2022-06-30",
         "stage": DecisionStage.DRAFTING, "materials": inline_formset([]),
-        "action-publish": "publish",
+        "disclosure_attribute": "proactive", "action-publish": "publish",
     })
     response = client.post(reverse("wagtailadmin_pages:edit", args=[item.pk]), data)
 

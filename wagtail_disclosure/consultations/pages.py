@@ -18,6 +18,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from wagtail_disclosure.attributes.models import (
+    DisclosureAttributeMixin,
+    disclosure_attribute_panel,
+)
 from wagtail_disclosure.conf import get_setting
 from wagtail_disclosure.core import clock
 from wagtail_disclosure.core.permissions import UnitPageMixin, UnitScopedFormMixin
@@ -130,7 +134,9 @@ class ConsultationPageForm(UnitScopedFormMixin, WagtailAdminPageForm):
         return repeated
 
 
-class ConsultationPage(PublicationGateMixin, UnitPageMixin, RoutablePageMixin, Page):
+class ConsultationPage(
+    PublicationGateMixin, DisclosureAttributeMixin, UnitPageMixin, RoutablePageMixin, Page
+):
     """征求意见: a draft put out for public comment, and the feedback on it."""
 
     unit = models.ForeignKey(
@@ -217,6 +223,7 @@ class ConsultationPage(PublicationGateMixin, UnitPageMixin, RoutablePageMixin, P
             ],
             heading=_("Feedback report"),
         ),
+        disclosure_attribute_panel(),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),

@@ -26,6 +26,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from wagtail_disclosure.attributes.models import (
+    DisclosureAttributeMixin,
+    disclosure_attribute_panel,
+)
 from wagtail_disclosure.conf import get_setting
 from wagtail_disclosure.core import clock
 from wagtail_disclosure.core.permissions import UnitPageMixin
@@ -163,7 +167,9 @@ class TimelineEntry:
     order: tuple = field(default=(), repr=False)
 
 
-class DecisionItemPage(PublicationGateMixin, UnitPageMixin, RoutablePageMixin, Page):
+class DecisionItemPage(
+    PublicationGateMixin, DisclosureAttributeMixin, UnitPageMixin, RoutablePageMixin, Page
+):
     """One decision item of a directory, with its timeline and its meetings' delegates."""
 
     responsible_unit = models.ForeignKey(
@@ -218,6 +224,7 @@ class DecisionItemPage(PublicationGateMixin, UnitPageMixin, RoutablePageMixin, P
                 "Disclosure → Major decisions → Decision meetings."
             ),
         ),
+        disclosure_attribute_panel(),
     ]
     parent_page_types = ["wagtail_disclosure.DecisionDirectoryPage"]
     subpage_types = []
