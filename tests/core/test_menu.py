@@ -66,6 +66,7 @@ def test_a_unit_editor_sees_only_the_screens_of_their_own_work(office):
         "Import progress reports",
     ]
     assert menu["Policies and interpretations"] == [
+        "Privacy check report",
         "Items without a disclosure attribute",
         "Withheld items due for review",
     ]

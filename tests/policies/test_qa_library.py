@@ -29,6 +29,9 @@ def test_questions_of_a_published_interpretation_join_the_library_and_leave_with
     assert f'href="{document.url}"' in html  # the answer links to its policy
     assert "2022年11月1日" in html  # and says when it was last reviewed
 
+    # Withdrawn with its document (a live normative document keeps its only interpretation).
+    document.refresh_from_db()
+    document.unpublish()
     interpretation.refresh_from_db()
     interpretation.unpublish()
     assert "哪些人可以申请？" not in client.get(qa.url).content.decode()

@@ -30,6 +30,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connections, router
 from django.db.models import F
 from django.utils import timezone
+from modelcluster.models import get_all_child_relations
 from wagtail.log_actions import get_active_log_context
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
@@ -151,8 +152,18 @@ def create_requirements(pages, tasks) -> list[tuple[TaskPage, list[Requirement]]
     for requirement, _links in built:
         by_page[requirement.task_id].append(requirement)
     out = []
+    other_relations = [
+        relation.get_accessor_name()
+        for relation in get_all_child_relations(TaskPage)
+        if relation.get_accessor_name() != "requirements"
+    ]
     for page in pages:
         page.requirements = by_page[page.pk]
+        # A new page has no children of any other relation (a ParentalKey another package or
+        # the site adds to pages, e.g. statutory filings): said in memory, serialising the
+        # revision asks the database nothing per page.
+        for name in other_relations:
+            setattr(page, name, [])
         out.append((page, by_page[page.pk]))
     return out
 

@@ -93,8 +93,13 @@ class PlanUploadForm(SpreadsheetUploadForm):
     )
     #: The table of the last preview, kept so that it is read again (with other columns, say)
     #: without choosing the file again.
-    kept_file = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
-    kept_file_name = forms.CharField(required=False, max_length=255, widget=forms.HiddenInput)
+    kept_file = forms.CharField(
+        label=_("Uploaded table"), required=False, max_length=64, widget=forms.HiddenInput
+    )
+    kept_file_name = forms.CharField(
+        label=_("Uploaded table's name"), required=False, max_length=255,
+        widget=forms.HiddenInput,
+    )
     plan = forms.ModelChoiceField(
         label=gettext_lazy("Plan"),
         queryset=TaskPlanPage.objects.order_by("-year", "path"),
