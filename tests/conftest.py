@@ -159,6 +159,17 @@ def module_transaction(django_db_setup, django_db_blocker):
         outer.__exit__(None, None, None)
 
 
+@pytest.fixture(autouse=True)
+def fresh_site_root_paths():
+    """Wagtail caches the sites' root paths. A test that added a county site is rolled back,
+    but the cache is not: the next test would see two sites (and absolute URLs)."""
+    from wagtail.models import Site
+
+    Site.clear_site_root_paths_cache()
+    yield
+    Site.clear_site_root_paths_cache()
+
+
 @pytest.fixture
 def home(db):
     """The home page, with the demo's columns: /units/, /plans/, /policies/."""
