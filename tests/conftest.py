@@ -160,14 +160,16 @@ def module_transaction(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def fresh_site_root_paths():
+def fresh_site_root_paths(django_db_setup, django_db_blocker):
     """Wagtail caches the sites' root paths. A test that added a county site is rolled back,
-    but the cache is not: the next test would see two sites (and absolute URLs)."""
+    but the cache is not: the next test would see two sites (and absolute URLs). Each test
+    starts with the cache as a running site has it: filled, from the sites it really has."""
     from wagtail.models import Site
 
-    Site.clear_site_root_paths_cache()
+    with django_db_blocker.unblock():
+        Site.clear_site_root_paths_cache()
+        Site.get_site_root_paths()
     yield
-    Site.clear_site_root_paths_cache()
 
 
 @pytest.fixture
