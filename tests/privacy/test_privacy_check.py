@@ -19,11 +19,11 @@ from tests.builders import (
     write_docx,
     write_pdf,
 )
+from wagtail_disclosure.core.identity_numbers import luhn_check_digit
 from wagtail_disclosure.core.publication import PUBLICATION_REFUSED, publication_problems
 from wagtail_disclosure.privacy.actions import MASKED, OVERRIDDEN
 from wagtail_disclosure.privacy.check import review_url, scan
 from wagtail_disclosure.privacy.models import PrivacyOverride
-from wagtail_disclosure.privacy.scanning.checksums import luhn_check_digit
 
 pytestmark = pytest.mark.django_db
 

@@ -11,12 +11,10 @@ domain. The moderation screens call it through :func:`personal_data_warning` onl
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from django.utils.translation import gettext as _
 
-ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-ID_CHECK = "10X98765432"
+from .identity_numbers import is_valid_resident_id
 
 RESIDENT_ID = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
 MOBILE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)")
@@ -24,14 +22,6 @@ LANDLINE = re.compile(r"(?<!\d)0\d{2,3}[- ]\d{7,8}(?!\d)")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
-def _is_resident_id(value: str) -> bool:
-    value = value.upper()
-    try:
-        date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
-    except ValueError:
-        return False
-    total = sum(int(d) * w for d, w in zip(value[:17], ID_WEIGHTS, strict=True))
-    return ID_CHECK[total % 11] == value[17]
 
 
 _finder = None
@@ -54,7 +44,7 @@ def simple_personal_data_found(text: str) -> list[str]:
     """The built-in pattern check, used when no fuller finder is registered."""
     text = text or ""
     kinds = []
-    if any(_is_resident_id(m.group()) for m in RESIDENT_ID.finditer(text)):
+    if any(is_valid_resident_id(m.group()) for m in RESIDENT_ID.finditer(text)):
         kinds.append(_("a resident ID number"))
     if MOBILE.search(text) or LANDLINE.search(text):
         kinds.append(_("a phone number"))

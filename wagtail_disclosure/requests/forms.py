@@ -5,10 +5,14 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail_disclosure.core.forms import AccessibleFormMixin, LengthLimit
+from wagtail_disclosure.core.identity_numbers import (
+    is_valid_credit_code,
+    is_valid_resident_id,
+    normalize,
+)
 from wagtail_disclosure.core.sites import site_units
 from wagtail_disclosure.units.models import UnitPage
 
-from .identity_numbers import is_valid_credit_code, is_valid_resident_id, normalize
 from .models import ApplicantType, DeliveryMethod, DisclosureRequest
 
 #: The longest text the public form takes in each field (characters). Longer input is refused

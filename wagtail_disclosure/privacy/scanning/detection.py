@@ -18,7 +18,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from . import checksums
+from wagtail_disclosure.core import identity_numbers as checksums
+
 from .masking import mask_value
 
 # The kinds of finding (the Django side words each one).

@@ -1,4 +1,7 @@
-"""Check characters of the numbers the scanner recognises (plain Python).
+"""Check characters of the numbers that identify people and organisations (plain Python).
+
+One implementation for the request form (an applicant's ID or credit code), the privacy
+check's scanner and the quick look at public comments.
 
 - Resident ID number (居民身份证号码, GB 11643-1999): 17 digits and a check character (0-9 or X,
   ISO 7064 MOD 11-2); digits 7-14 are the date of birth. The first generation (15 digits) has
@@ -55,6 +58,21 @@ def is_credit_code(value: str) -> bool:
     if len(value) != 18 or any(c not in USCC_ALPHABET for c in value):
         return False
     return credit_code_check_character(value[:17]) == value[17]
+
+
+def normalize(value: str) -> str:
+    """Without spaces, upper case (as people type and print the numbers)."""
+    return "".join(value.split()).upper()
+
+
+def is_valid_resident_id(value: str) -> bool:
+    """An 18-character resident ID number as typed: date and check character hold."""
+    return is_resident_id_18(normalize(value))
+
+
+def is_valid_credit_code(value: str) -> bool:
+    """A unified social credit code as typed: its check character holds."""
+    return is_credit_code(normalize(value))
 
 
 def passes_luhn(digits: str) -> bool:
