@@ -15,7 +15,6 @@ __all__ = [
     "public_page_paths_q",
     "restricted_paths",
     "is_public_page",
-    "site_of_request",
 ]
 
 
@@ -52,7 +51,3 @@ def is_public_page(page, paths: list[str], site: Site | None = None) -> bool:
         return False
     return site is None or page.path.startswith(site.root_page.path)
 
-
-def site_of_request(request) -> Site | None:
-    """The site a public request is for (Wagtail's hostname/port matching, default site)."""
-    return Site.find_for_request(request)
