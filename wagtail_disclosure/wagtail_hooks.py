@@ -33,8 +33,8 @@ from wagtail_disclosure.units import admin_urls as unit_urls
 ADMIN_NAMESPACE = "wagtail_disclosure_admin"
 
 hooks.register("register_admin_menu_item", disclosure_submenu)
-hooks.register("before_publish_page", publication_admin.refuse_blocked_page, order=-100)
-hooks.register("before_publish", publication_admin.refuse_blocked_snippet, order=-100)
+hooks.register("before_publish_page", publication_admin.refuse_blocked, order=-100)
+hooks.register("before_publish", publication_admin.refuse_blocked, order=-100)
 hooks.register("before_bulk_action", publication_admin.refuse_blocked_bulk_publish, order=-100)
 hooks.register("register_log_actions", publication_admin.register_log_actions)
 

@@ -11,7 +11,7 @@ from demo.site import ensure_child, home_page
 from wagtail_disclosure.annual_reports.format import RESULT_CODES
 from wagtail_disclosure.annual_reports.models import AnnualReport, AnnualReportIndexPage
 from wagtail_disclosure.core import clock
-from wagtail_disclosure.requests.identity_numbers import (
+from wagtail_disclosure.core.identity_numbers import (
     credit_code_check_character,
     resident_id_check_character,
 )

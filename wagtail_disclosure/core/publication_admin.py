@@ -38,23 +38,15 @@ def _edit_url(request, obj):
     return AdminURLFinder(request.user).get_edit_url(obj) or request.get_full_path()
 
 
-def refuse_blocked_page(request, page):
-    """``before_publish_page``: the page as the editor submitted it, asked of the gate."""
-    candidate = page.specific if hasattr(page, "specific") else page
+def refuse_blocked(request, obj):
+    """``before_publish_page`` and ``before_publish`` (snippets with draft states): the object as
+    the editor submitted it, asked of the gate."""
+    candidate = obj.specific if hasattr(obj, "specific") else obj
     problems = publication_problems(candidate, user=request.user)
     if not problems:
         return None
     messages.error(request, refusal_message(candidate, problems))
     return redirect(_edit_url(request, candidate))
-
-
-def refuse_blocked_snippet(request, obj):
-    """``before_publish`` (snippets with draft states): the same for snippets."""
-    problems = publication_problems(obj, user=request.user)
-    if not problems:
-        return None
-    messages.error(request, refusal_message(obj, problems))
-    return redirect(_edit_url(request, obj))
 
 
 def refuse_blocked_bulk_publish(request, action_type, objects, action_class_instance):
