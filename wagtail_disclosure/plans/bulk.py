@@ -27,15 +27,20 @@ from __future__ import annotations
 import uuid
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connections, router
+from django.db import connections, models, router
 from django.db.models import F
 from django.utils import timezone
-from modelcluster.models import get_all_child_relations
+from modelcluster.models import (
+    get_all_child_m2m_relations,
+    get_all_child_relations,
+    get_field_value,
+)
 from wagtail.log_actions import get_active_log_context
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
 from wagtail.signals import page_published, published
 
+from wagtail_disclosure.core.bulk_rows import insert_rows
 from wagtail_disclosure.units.models import UnitGroup, UnitPage
 
 from .models import Requirement, TaskPage
@@ -57,19 +62,6 @@ def child_paths(plan, count: int) -> list[str]:
         Page._get_path(plan.path, plan.depth + 1, step)
         for step in range(first_step, first_step + count)
     ]
-
-
-def insert_rows(model, objs, fields) -> None:
-    """Insert ``objs`` into ``model``'s own table (``fields``), in batches the database allows.
-
-    ``bulk_create`` refuses models with a concrete parent (a page type), so the specific rows
-    of pages whose base rows already exist are inserted through the same low-level call Django's
-    own ``save`` uses.
-    """
-    using = router.db_for_write(model)
-    batch = connections[using].ops.bulk_batch_size(fields, objs) or len(objs)
-    for start in range(0, len(objs), batch):
-        model._base_manager._insert(objs[start : start + batch], fields=fields, using=using)
 
 
 def create_pages(plan, tasks, slugs, user, now) -> list[TaskPage]:
@@ -101,57 +93,53 @@ def create_pages(plan, tasks, slugs, user, now) -> list[TaskPage]:
                 task_number=task.task_number,
             )
         )
-    Page.objects.bulk_create(pages)
+    page_fields = [f for f in Page._meta.local_concrete_fields if not f.primary_key]
+    insert_rows(Page, pages, page_fields)
+    # The new pages are the plan's last children: their keys are read back by path at once.
+    keys = dict(
+        Page.objects.filter(depth=plan.depth + 1, path__range=(paths[0], paths[-1]))
+        .values_list("path", "pk")
+    )
     for page in pages:
-        page.page_ptr_id = page.id
+        page.id = page.page_ptr_id = keys[page.path]
         page._state.adding = False
-    insert_rows(TaskPage, pages, [f for f in TaskPage._meta.local_concrete_fields])
+    insert_rows(TaskPage, pages, list(TaskPage._meta.local_concrete_fields))
     Page.objects.filter(pk=plan.pk).update(numchild=F("numchild") + len(pages))
     plan.numchild += len(pages)
     return pages
 
 
-def create_requirements(pages, tasks) -> list[tuple[TaskPage, list[Requirement]]]:
-    """Every requirement of the new pages in one batch, then each relation table in one batch."""
+def create_requirements(pages, tasks) -> dict[int, list[dict]]:
+    """Every requirement of the new pages in one batch, then each relation table in one batch.
+
+    Returns each page's requirements as its revision stores them (see :func:`revision_content`):
+    the relations are known from the table, so nothing is read back from the database. Each
+    page also holds its requirements in memory, for the search index.
+    """
     built = []
     for page, task in zip(pages, tasks, strict=True):
         for position, change in enumerate(task.requirements):
-            requirement = Requirement(task_id=page.pk, sort_order=position, **change.values)
+            requirement = new_requirement(task_id=page.pk, sort_order=position, **change.values)
             requirement.unmatched_units = list(change.links.unmatched)
             requirement.source_rows = list(change.source_rows)
             built.append((requirement, change.links))
-    Requirement.objects.bulk_create([r for r, _links in built])
-    targets = {model: set() for _name, model in RELATIONS}
-    for _requirement, links in built:
-        for name, model in RELATIONS:
-            targets[model].update(getattr(links, name))
-    loaded = {model: model.objects.in_bulk(pks) if pks else {} for model, pks in targets.items()}
-    for name, model in RELATIONS:
-        through = getattr(Requirement, name).through
-        field = Requirement._meta.get_field(name)
-        own, other = field.m2m_column_name(), field.m2m_reverse_name()
-        rows = [
-            through(**{own: requirement.pk, other: pk})
-            for requirement, links in built
-            for pk in dict.fromkeys(getattr(links, name))
-            if pk in loaded[model]
-        ]
-        through.objects.bulk_create(rows)
-        # The same relations in memory, so the revisions and the indexes see them.
-        for requirement, links in built:
-            setattr(
-                requirement,
-                name,
-                [
-                    loaded[model][pk]
-                    for pk in dict.fromkeys(getattr(links, name))
-                    if pk in loaded[model]
-                ],
-            )
+    insert_rows(Requirement, [r for r, _links in built])
+    # Each new page's requirements are new: a page and a position name one of them.
+    keys = {
+        (task_id, position): pk
+        for task_id, position, pk in Requirement.objects.filter(
+            task__depth=pages[0].depth, task__path__range=(pages[0].path, pages[-1].path)
+        ).values_list("task_id", "sort_order", "pk")
+    }
+    for requirement, _links in built:
+        requirement.pk = keys[requirement.task_id, requirement.sort_order]
+        requirement._state.adding = False
+    related = write_relations(built)
     by_page: dict[int, list[Requirement]] = {page.pk: [] for page in pages}
     for requirement, _links in built:
         by_page[requirement.task_id].append(requirement)
-    out = []
+    serialiser = Serialiser(Requirement)
+    serialised = {}
     other_relations = [
         relation.get_accessor_name()
         for relation in get_all_child_relations(TaskPage)
@@ -160,19 +148,135 @@ def create_requirements(pages, tasks) -> list[tuple[TaskPage, list[Requirement]]
     for page in pages:
         page.requirements = by_page[page.pk]
         # A new page has no children of any other relation (a ParentalKey another package or
-        # the site adds to pages, e.g. statutory filings): said in memory, serialising the
-        # revision asks the database nothing per page.
+        # the site adds to pages: comments, statutory filings); said in memory, the reference
+        # index asks the database nothing per page.
         for name in other_relations:
             setattr(page, name, [])
-        out.append((page, by_page[page.pk]))
-    return out
+        serialised[page.pk] = [
+            serialiser.data(requirement, many_to_many=related[requirement.pk])
+            for requirement in by_page[page.pk]
+        ]
+    return serialised
 
 
-def create_revisions(pages, user, now) -> list[Revision]:
+def new_requirement(**values) -> Requirement:
+    """A ``Requirement`` built by Django's model constructor alone: modelcluster's looks for
+    child relations among the arguments, scanning the model's fields for every instance, and
+    none are passed here (their relations are written by :func:`write_relations`)."""
+    requirement = Requirement.__new__(Requirement)
+    models.Model.__init__(requirement, **values)
+    return requirement
+
+
+def write_relations(built) -> dict[int, dict[str, list[int]]]:
+    """Each relation table of the new requirements in one batch; the related pks per requirement.
+
+    Links to a unit or group deleted since the table was matched are dropped, as the form would.
+    """
+    targets = {model: set() for _name, model in RELATIONS}
+    for _requirement, links in built:
+        for name, model in RELATIONS:
+            targets[model].update(getattr(links, name))
+    existing = {
+        model: set(model.objects.filter(pk__in=pks).values_list("pk", flat=True)) if pks else set()
+        for model, pks in targets.items()
+    }
+    related = {requirement.pk: {} for requirement, _links in built}
+    for name, model in RELATIONS:
+        pairs = []
+        for requirement, links in built:
+            pks = [pk for pk in dict.fromkeys(getattr(links, name)) if pk in existing[model]]
+            related[requirement.pk][name] = pks
+            pairs.extend((requirement.pk, pk) for pk in pks)
+        insert_relation_rows(Requirement._meta.get_field(name), pairs)
+    return related
+
+
+def insert_relation_rows(field, pairs) -> None:
+    """The rows of a many-to-many table, as one prepared statement run for every pair.
+
+    ``bulk_create`` of the through model builds a model instance and compiles every row's
+    values for each of the tens of thousands of pairs a large table has; the pairs are plain
+    integers, so they go straight to the database driver.
+    """
+    if not pairs:
+        return
+    through = field.remote_field.through
+    connection = connections[router.db_for_write(through)]
+    quote = connection.ops.quote_name
+    sql = (
+        f"INSERT INTO {quote(through._meta.db_table)} "
+        f"({quote(field.m2m_column_name())}, {quote(field.m2m_reverse_name())}) VALUES (%s, %s)"
+    )
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, pairs)
+
+
+class Serialiser:
+    """modelcluster's ``serializable_data`` for many new objects of one model.
+
+    modelcluster looks up the model's fields and relations again for every object and prepares
+    every value through the field; here they are looked up once, and the text, number and
+    yes/no values it would return unchanged are read directly. The result is the same
+    dictionary (the bulk import test compares the revisions with a page-by-page import's).
+    A new object has no children of its own: its child relations serialise as empty lists.
+    """
+
+    def __init__(self, model):
+        pk_field = model._meta.pk
+        while pk_field.remote_field and pk_field.remote_field.parent_link:
+            pk_field = pk_field.remote_field.model._meta.pk
+        self.readers = [("pk", value_reader(pk_field))] + [
+            (field.name, value_reader(field)) for field in model._meta.fields if field.serialize
+        ]
+        self.child_relations = [
+            relation.get_accessor_name() for relation in get_all_child_relations(model)
+        ]
+        self.many_to_many = [
+            field.name for field in get_all_child_m2m_relations(model) if field.serialize
+        ]
+
+    def data(self, obj, children=None, many_to_many=None) -> dict:
+        """``obj`` as its revision stores it; ``children`` and ``many_to_many`` by name."""
+        children, many_to_many = children or {}, many_to_many or {}
+        data = {name: read(obj) for name, read in self.readers}
+        for name in self.child_relations:
+            data[name] = children.get(name, [])
+        for name in self.many_to_many:
+            data[name] = list(many_to_many.get(name, []))
+        return data
+
+
+#: Fields whose serialised value is the attribute itself (a string, a number, yes/no or None).
+UNCHANGED_VALUE_FIELDS = {
+    models.AutoField,
+    models.BigAutoField,
+    models.CharField,
+    models.TextField,
+    models.IntegerField,
+    models.PositiveIntegerField,
+    models.PositiveSmallIntegerField,
+    models.SmallIntegerField,
+    models.BigIntegerField,
+    models.BooleanField,
+}
+
+
+def value_reader(field):
+    """How modelcluster's ``get_field_value`` reads ``field``, without its per-value work when
+    the answer is the attribute itself (keys, and the exact classes above)."""
+    attname = field.attname
+    if field.remote_field is not None or type(field) in UNCHANGED_VALUE_FIELDS:
+        return lambda obj: getattr(obj, attname)
+    return lambda obj: get_field_value(field, obj)
+
+
+def create_revisions(pages, serialised, user, now) -> list[Revision]:
     """One published revision per page, written together; the pages point at them."""
     content_type = ContentType.objects.get_for_model(TaskPage)
     base_content_type = ContentType.objects.get_for_model(Page)
     user = user if user is not None and user.pk else None
+    serialiser = Serialiser(TaskPage)
     revisions = [
         Revision(
             content_type=content_type,
@@ -180,7 +284,8 @@ def create_revisions(pages, user, now) -> list[Revision]:
             object_id=str(page.pk),
             created_at=now,
             user=user,
-            content=page.serializable_data(),
+            # page.serializable_data() of a page whose only children are its requirements
+            content=serialiser.data(page, children={"requirements": serialised[page.pk]}),
             object_str=str(page),
         )
         for page in pages
@@ -189,8 +294,23 @@ def create_revisions(pages, user, now) -> list[Revision]:
     for page, revision in zip(pages, revisions, strict=True):
         page.latest_revision = revision
         page.live_revision = revision
-    Page.objects.bulk_update(pages, ["latest_revision", "live_revision"], batch_size=500)
+    point_at_revisions(pages)
     return revisions
+
+
+def point_at_revisions(pages) -> None:
+    """Set each page's latest and live revision, one prepared statement run for every page
+    (``bulk_update`` compiles a ``CASE`` over all of them, slower than the insert itself)."""
+    connection = connections[router.db_for_write(Page)]
+    quote = connection.ops.quote_name
+    sql = (
+        f"UPDATE {quote(Page._meta.db_table)} SET {quote('latest_revision_id')} = %s, "
+        f"{quote('live_revision_id')} = %s WHERE {quote('id')} = %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            sql, [(page.latest_revision_id, page.live_revision_id, page.pk) for page in pages]
+        )
 
 
 def log_created(pages, revisions, user, now) -> None:
@@ -216,16 +336,21 @@ def log_created(pages, revisions, user, now) -> None:
         for page, revision in zip(pages, revisions, strict=True)
         for action in ("wagtail.create", "wagtail.edit", "wagtail.publish")
     ]
-    PageLogEntry.objects.bulk_create(entries)
+    insert_rows(PageLogEntry, entries)
 
 
 def index_pages(pages) -> None:
-    """The search index and the reference index, once for all the new pages."""
-    pks = [page.pk for page in pages]
+    """The search index and the reference index, once for all the new pages.
+
+    The pages are indexed as they are in memory, with their requirements: exactly what was
+    just written, so reading it back (a page query and a prefetch of every requirement) would
+    only cost time.
+    """
     if ReferenceIndex.is_indexed(TaskPage):
         content_type = ContentType.objects.get_for_model(TaskPage)
         base_content_type = ContentType.objects.get_for_model(Page)
-        ReferenceIndex.objects.bulk_create(
+        insert_rows(
+            ReferenceIndex,
             [
                 ReferenceIndex(
                     content_type=content_type,
@@ -242,9 +367,9 @@ def index_pages(pages) -> None:
                     ReferenceIndex._extract_references_from_object(page)
                 )
             ],
-            batch_size=1000,
         )
-    update_search_index(pks)
+    for backend in get_search_backends(with_auto_update=True):
+        backend.add_bulk(TaskPage, pages)
 
 
 def update_search_index(pks) -> None:
@@ -269,8 +394,8 @@ def write_new_task_pages(plan, tasks, slugs, user=None) -> list[TaskPage]:
         return []
     now = timezone.now()
     pages = create_pages(plan, tasks, slugs, user, now)
-    create_requirements(pages, tasks)
-    revisions = create_revisions(pages, user, now)
+    serialised = create_requirements(pages, tasks)
+    revisions = create_revisions(pages, serialised, user, now)
     log_created(pages, revisions, user, now)
     index_pages(pages)
     for page, revision in zip(pages, revisions, strict=True):

@@ -499,8 +499,12 @@ def plan_changes(
     plan_fields: dict[str, Any] | None = None,
     source: tuple[bytes, str] | None = None,
     take_file: Collection[int] | None = None,
+    read_as_remembered: bool = True,
 ) -> ChangeSet:
     """Compare ``outline`` with ``plan`` (None or unsaved: a plan to create). Reads only.
+
+    ``read_as_remembered``: ``outline`` was read with the columns remembered for its shape (not
+    columns the editor chose for this import), as the last import of the same file was.
 
     Requirements edited in the admin since the last import, which the file would change, are
     conflicts: the admin's values are kept unless the requirement's primary key is in
@@ -534,7 +538,9 @@ def plan_changes(
     match_tasks(tasks, pages)
     for task in tasks:
         task.is_new = task.existing is None
-    imported = values_as_last_imported(plan, pages, index)
+    imported = values_as_last_imported(
+        plan, pages, index, outline if read_as_remembered else None, source
+    )
     left = match_requirements(
         tasks, pages, {pk: side.values["text"] for pk, side in imported.items()}
     )
@@ -593,9 +599,14 @@ def plan_changes(
 # --- Edits made in the admin since the last import (see conflicts.py) ------------------------
 
 
-def values_as_last_imported(plan, pages, index: UnitNameIndex) -> dict[int, Side]:
+def values_as_last_imported(plan, pages, index: UnitNameIndex, outline: PlanOutline | None = None,
+                            source: tuple[bytes, str] | None = None) -> dict[int, Side]:
     """What the plan's source document (the file last imported) says for each requirement,
-    found by the requirement's source rows; empty when there is no readable source document."""
+    found by the requirement's source rows; empty when there is no readable source document.
+
+    When the file being imported is that same file, byte for byte, and ``outline`` (just read
+    from it) was read as the last import read it, it is used instead of reading the file twice.
+    """
     document = plan.source_document if plan is not None else None
     if document is None:
         return {}
@@ -604,9 +615,13 @@ def values_as_last_imported(plan, pages, index: UnitNameIndex) -> dict[int, Side
             data = stored_file.read()
     except (OSError, ValueError):
         return {}
-    name = PurePath(document.file.name).name
-    old = parse_plan(data, name, plan.year, resolve=index.canonical_name, limits=reading_limits(),
-                     remembered=remembered_columns)
+    if outline is not None and source is not None and source[0] == data \
+            and outline.year == plan.year:
+        old = outline
+    else:
+        name = PurePath(document.file.name).name
+        old = parse_plan(data, name, plan.year, resolve=index.canonical_name,
+                         limits=reading_limits(), remembered=remembered_columns)
     if old.errors:
         return {}
     by_row = {r.source_rows[0]: r for r in old.requirements if r.source_rows}
@@ -955,5 +970,5 @@ def prepare_import(
         fields["slug"] = slug
     return plan_changes(
         outline, plan, index=index, plan_fields=fields, source=(data, file_name),
-        take_file=take_file,
+        take_file=take_file, read_as_remembered=not columns,
     )
