@@ -33,6 +33,9 @@ DEFAULTS = {
     "WAGTAIL_DISCLOSURE_IMPORT_MAX_SECONDS": 5,
     # Spreadsheet imports of more rows than this run as background tasks (Django's tasks).
     "WAGTAIL_DISCLOSURE_IMPORT_BACKGROUND_ROWS": 1_000,
+    # The same for task plan tables, whose new tasks are written in bulk (a 2,000-row table is
+    # previewed and written inside two requests of about a second each).
+    "WAGTAIL_DISCLOSURE_PLAN_IMPORT_BACKGROUND_ROWS": 5_000,
     # The alias in TASKS of the backend those tasks go to (one a worker runs, e.g. the database).
     "WAGTAIL_DISCLOSURE_IMPORT_TASK_BACKEND": "default",
     # Minutes a running background import may go without reporting progress before its screen

@@ -29,7 +29,7 @@ def fields_of(html):
     return data
 
 
-@override_settings(WAGTAIL_DISCLOSURE_IMPORT_BACKGROUND_ROWS=20)
+@override_settings(WAGTAIL_DISCLOSURE_PLAN_IMPORT_BACKGROUND_ROWS=20)
 def test_a_large_task_table_is_previewed_and_imported_in_the_background(
     client, manager, plans_index, jining_units, table_groups
 ):
@@ -65,7 +65,7 @@ def test_a_large_task_table_is_previewed_and_imported_in_the_background(
     assert "已将“task-table.xlsx”导入“2022年济宁市政务公开工作任务分解表”" in message
 
 
-@override_settings(WAGTAIL_DISCLOSURE_IMPORT_BACKGROUND_ROWS=20)
+@override_settings(WAGTAIL_DISCLOSURE_PLAN_IMPORT_BACKGROUND_ROWS=20)
 def test_a_table_with_errors_comes_back_from_the_worker_with_its_errors(
     client, manager, plans_index, jining_units
 ):
@@ -89,7 +89,7 @@ def test_a_small_table_is_still_previewed_in_the_request(client, manager, plans_
     assert "Preview: nothing has been written yet" in response.content.decode()
 
 
-@override_settings(WAGTAIL_DISCLOSURE_IMPORT_BACKGROUND_ROWS=20,
+@override_settings(WAGTAIL_DISCLOSURE_PLAN_IMPORT_BACKGROUND_ROWS=20,
                    WAGTAIL_DISCLOSURE_IMPORT_STALE_MINUTES=10)
 def test_a_plan_import_whose_worker_was_killed_can_be_started_again(
     client, manager, plans_index, jining_units, table_groups

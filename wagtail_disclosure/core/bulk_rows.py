@@ -37,6 +37,11 @@ def insert_rows(model, objs, fields=None) -> None:
     )
     preparers = [preparer(field, connection) for field in fields]
     rows = [tuple(prepare(obj) for prepare in preparers) for obj in objs]
+    execute_many(connection, sql, rows)
+
+
+def execute_many(connection, sql: str, rows: list[tuple]) -> None:
+    """Run ``sql`` once per row (prepared once by the driver), inside the current transaction."""
     with connection.cursor() as cursor:
         cursor.executemany(sql, rows)
 
@@ -51,7 +56,7 @@ def preparer(field, connection):
 
 def is_plain(field) -> bool:
     """A text, whole number or yes/no column, or a key to such a primary key."""
-    if isinstance(field, models.ForeignKey):
+    while isinstance(field, models.ForeignKey):  # a key to a page type ends at the page's id
         field = field.target_field
     # The exact classes: a subclass (a UUID or a slug with its own preparation) is not assumed
     # to keep the value as it is.

@@ -40,7 +40,7 @@ from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
 from wagtail.signals import page_published, published
 
-from wagtail_disclosure.core.bulk_rows import insert_rows
+from wagtail_disclosure.core.bulk_rows import execute_many, insert_rows
 from wagtail_disclosure.units.models import UnitGroup, UnitPage
 
 from .models import Requirement, TaskPage
@@ -208,8 +208,7 @@ def insert_relation_rows(field, pairs) -> None:
         f"INSERT INTO {quote(through._meta.db_table)} "
         f"({quote(field.m2m_column_name())}, {quote(field.m2m_reverse_name())}) VALUES (%s, %s)"
     )
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, pairs)
+    execute_many(connection, sql, pairs)
 
 
 class Serialiser:
@@ -307,10 +306,8 @@ def point_at_revisions(pages) -> None:
         f"UPDATE {quote(Page._meta.db_table)} SET {quote('latest_revision_id')} = %s, "
         f"{quote('live_revision_id')} = %s WHERE {quote('id')} = %s"
     )
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            sql, [(page.latest_revision_id, page.live_revision_id, page.pk) for page in pages]
-        )
+    rows = [(page.latest_revision_id, page.live_revision_id, page.pk) for page in pages]
+    execute_many(connection, sql, rows)
 
 
 def log_created(pages, revisions, user, now) -> None:

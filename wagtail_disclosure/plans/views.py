@@ -558,7 +558,7 @@ class PlanImportView(BackgroundImportMixin, WagtailAdminTemplateMixin, TemplateV
         except PlanTableReadError:
             return False
         rows = sum(len(grid.rows) for grid in grids)
-        return rows > get_setting("WAGTAIL_DISCLOSURE_IMPORT_BACKGROUND_ROWS")
+        return rows > get_setting("WAGTAIL_DISCLOSURE_PLAN_IMPORT_BACKGROUND_ROWS")
 
     # --- Step 2: the preview ---------------------------------------------------------------
 
