@@ -8,11 +8,17 @@ same site. Figures are medians of interleaved rounds (page, anchor, page, anchor
 Django's test client, as a reader's request is served (cached tables included: the first
 request after a change is reported separately as "cold").
 
+The dashboard has a second reference line: the same admin home with the app's
+``construct_homepage_panels`` hooks off, i.e. Wagtail's own dashboard (its summary, workflow,
+recent edits and locked pages panels) with the app's menu. Its ratio to the static page is what
+Wagtail costs before the app adds anything; the difference to it is the app's share.
+
 Run: ``.venv/bin/python benchmarks/bench_pages.py [--rounds N]``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import re
 import sys
@@ -27,6 +33,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 STATIC = []
+APP = "wagtail_disclosure"
 CONTENT = re.compile(r'<div class="disclosure">(.*)</div>', re.S)
 
 
@@ -91,6 +98,34 @@ def dashboard_panels(plan):
     )
 
 
+@contextlib.contextmanager
+def wagtail_panels_only():
+    """The admin home as Wagtail alone makes it: the app's homepage panel hooks unregistered for
+    the duration (Wagtail has no public way to remove a hook, so its registry is edited)."""
+    from wagtail import hooks
+
+    name = "construct_homepage_panels"
+    registered = list(hooks._hooks.get(name, []))
+    hooks._hooks[name] = [
+        (fn, order) for fn, order in registered if not fn.__module__.startswith(APP)
+    ]
+    try:
+        yield
+    finally:
+        hooks._hooks[name] = registered
+
+
+class Within:
+    """Calls ``fn`` inside ``context()`` each time: a timed function with a setting switched."""
+
+    def __init__(self, fn, context):
+        self.fn, self.context = fn, context
+
+    def __call__(self):
+        with self.context():
+            return self.fn()
+
+
 def queries(client, url):
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200
@@ -105,13 +140,16 @@ def cold_ms(client, url, rounds=3):
     return median_ms(times)
 
 
-def compare(label, client, url, static_url, rounds, target):
-    client.get(url), client.get(static_url)
-    times = interleaved(
-        {"page": lambda: client.get(url), "static": lambda: client.get(static_url)}, rounds
-    )
+def compare(label, client, url, static_url, rounds, target, context=None):
+    """One table line: ``url`` against the static page, both through ``client``; ``context``
+    (a context manager factory) is entered around each request for ``url``."""
+    get = Within(lambda: client.get(url), context or contextlib.nullcontext)
+    get(), client.get(static_url)
+    times = interleaved({"page": get, "static": lambda: client.get(static_url)}, rounds)
     page, static = median_ms(times["page"]), median_ms(times["static"])
-    n_page, n_static = queries(client, url), queries(client, static_url)
+    with (context or contextlib.nullcontext)():
+        n_page = queries(client, url)
+    n_static = queries(client, static_url)
     row(
         label,
         f"{page:.1f} ms, {n_page} q",
@@ -150,6 +188,15 @@ def main(args):
             f"dashboard, 5 panels, {size} requirements", admin, "/admin/", static, rounds, "≤ 2x"
         )
         row("  dashboard, first request after a change", f"{cold_ms(admin, '/admin/'):.1f} ms")
+        compare(
+            "  Wagtail's own dashboard (the app's panels off)",
+            admin,
+            "/admin/",
+            static,
+            rounds,
+            "reference",
+            context=wagtail_panels_only,
+        )
 
 
 if __name__ == "__main__":

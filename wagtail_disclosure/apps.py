@@ -66,3 +66,8 @@ class WagtailDisclosureAppConfig(AppConfig):
         unpublishing.connect()
         request_signals.connect()
         progress_cache.connect()
+        # What the kept dashboard panels and unit page sections show besides pages and progress.
+        progress_cache.watch(
+            *(self.get_model(name) for name in
+              ("StatutoryCategory", "StatutoryItem", "CalendarDay", "AnnualReport"))
+        )

@@ -23,6 +23,7 @@ from wagtail_disclosure.privacy import admin as privacy_admin  # noqa: F401
 from wagtail_disclosure.privacy import admin_urls as privacy_urls
 from wagtail_disclosure.progress import admin as progress_admin  # noqa: F401
 from wagtail_disclosure.progress import admin_urls as progress_urls
+from wagtail_disclosure.progress.dashboard import keep_panels
 from wagtail_disclosure.requests import admin as requests_admin  # noqa: F401
 from wagtail_disclosure.statutory import admin as statutory_admin  # noqa: F401
 from wagtail_disclosure.statutory import admin_urls as statutory_urls
@@ -37,6 +38,12 @@ hooks.register("before_publish_page", publication_admin.refuse_blocked, order=-1
 hooks.register("before_publish", publication_admin.refuse_blocked, order=-100)
 hooks.register("before_bulk_action", publication_admin.refuse_blocked_bulk_publish, order=-100)
 hooks.register("register_log_actions", publication_admin.register_log_actions)
+
+
+@hooks.register("construct_homepage_panels", order=1000)
+def keep_dashboard_panels(request, panels):
+    """After every domain has added its panels: keep the HTML of those that allow it."""
+    keep_panels(panels)
 
 
 @hooks.register("register_admin_urls")

@@ -179,3 +179,50 @@ def test_a_new_report_shows_on_the_dashboard_at_the_next_request(
     summary_after = summarise(panel)
     assert summary_after != summary_before  # the panel's figures moved
     assert summary_after in after and summary_before not in after
+
+
+def unit_sections(html):
+    return html[html.index("<h1>") :]
+
+
+def test_a_unit_page_is_served_from_its_kept_sections(client, plan_2022, county):
+    page(client, county.url)
+    with CaptureQueriesContext(connection) as queries:
+        page(client, county.url)
+
+    kept = (
+        "wagtail_disclosure_requirement",
+        "wagtail_disclosure_policydocumentpage",
+        "wagtail_disclosure_annualreport",
+        "wagtail_disclosure_consultationpage",
+    )
+    assert not [q for q in queries if any(table in q["sql"] for table in kept)]
+
+
+def test_a_newly_issued_document_shows_on_its_unit_page_at_the_next_request(client, county):
+    from tests.builders import make_policy_document
+
+    before = page(client, county.url)
+    document = make_policy_document(
+        "任城区2024年政务公开工作要点", issuer=county, kind="work", requires_interpretation=False
+    )
+    assert document.title not in before
+    document.save_revision().publish()
+
+    assert document.title in unit_sections(page(client, county.url))
+
+
+def test_a_document_put_behind_a_login_leaves_its_unit_page_at_the_next_request(client, county):
+    from wagtail.models import PageViewRestriction
+
+    from tests.builders import make_policy_document
+
+    document = make_policy_document(
+        "任城区2024年政务公开工作要点", issuer=county, kind="work", requires_interpretation=False
+    )
+    document.save_revision().publish()
+    assert document.title in page(client, county.url)
+
+    PageViewRestriction.objects.create(page=document, restriction_type="login")
+
+    assert document.title not in page(client, county.url)

@@ -219,3 +219,59 @@ def test_dashboard_panel_takes_as_many_queries_however_many_items(client, manage
     small = queries()
     grow(6)
     assert queries() == small
+
+
+def compliance_panel(client):
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    html = html[html.index('id="statutory-compliance-heading"'):]
+    return html[:html.index("</section>")]
+
+
+def test_a_new_item_shows_on_the_kept_dashboard_panel_at_the_next_request(
+    client, manager, statutory
+):
+    client.force_login(manager)
+    before = compliance_panel(client)
+    with CaptureQueriesContext(connection) as kept:
+        assert compliance_panel(client) == before
+    assert not [q for q in kept if "wagtail_disclosure_statutoryitem" in q["sql"]]
+
+    for unit in UnitPage.objects.live():
+        make_statutory_link("budgets", unit, f"{unit.title}2024年预算", datetime.date(2024, 6, 1))
+
+    assert compliance_panel(client) != before
+
+
+def test_a_renamed_category_shows_on_the_kept_dashboard_panel_at_the_next_request(
+    client, statutory
+):
+    client.force_login(make_office_unit_editor("rencheng-editor", statutory.rencheng))
+    assert "财政预决算（2023年3月1日）" in compliance_panel(client)  # stale: named
+    category = statutory_category("budgets")
+    category.short_name = "预算决算（改名）"
+    category.save()
+
+    assert "预算决算（改名）" in compliance_panel(client)
+
+
+def test_a_unit_editor_never_reads_the_panel_kept_for_a_manager(client, manager, statutory):
+    client.force_login(manager)
+    compliance_panel(client)  # kept for managers: every unit
+    editor = make_office_unit_editor("rencheng-editor", statutory.rencheng)
+    client.force_login(editor)
+
+    panel = compliance_panel(client)
+    assert "任城区人民政府" in panel and "市财政局" not in panel
+    assert "兖州区人民政府" not in panel
+
+
+def test_a_renamed_unit_shows_on_the_kept_dashboard_panel_at_the_next_request(client, statutory):
+    rencheng = UnitPage.objects.get(pk=statutory.rencheng.pk)
+    editor = make_office_unit_editor("rencheng-editor", rencheng)
+    client.force_login(editor)
+    assert "任城区人民政府" in compliance_panel(client)
+
+    rencheng.title = "任城区人民政府（新）"
+    rencheng.save_revision().publish()
+
+    assert "任城区人民政府（新）" in compliance_panel(client)

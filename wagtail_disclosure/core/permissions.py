@@ -117,6 +117,14 @@ def unit_ids(user) -> frozenset[int]:
     return answer_once(user, "roles", lambda: _roles(user))[1]
 
 
+def unit_scope(user) -> tuple:
+    """What a user's view of unit-scoped figures depends on: every unit for managers, else the
+    user's own units. HTML kept per viewer is keyed by it, so no one reads another's."""
+    if is_manager(user):
+        return ("all",)
+    return ("units", *sorted(unit_ids(user)))
+
+
 def is_unit_editor(user) -> bool:
     """Does ``user`` edit for at least one unit?"""
     return bool(unit_ids(user))

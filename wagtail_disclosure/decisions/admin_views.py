@@ -21,7 +21,12 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from wagtail_disclosure.conf import get_setting
 from wagtail_disclosure.core import clock
-from wagtail_disclosure.core.permissions import UnitScopedViewSetMixin, is_manager, unit_ids
+from wagtail_disclosure.core.permissions import (
+    UnitScopedViewSetMixin,
+    is_manager,
+    unit_ids,
+    unit_scope,
+)
 from wagtail_disclosure.core.spreadsheets import escape_formula
 
 from .choices import FINISHED_STAGES, RegistrationStatus
@@ -188,6 +193,10 @@ class DecisionItemsDuePanel(Component):
 
     def __init__(self, user):
         self.user = user
+
+    def kept_for(self) -> tuple:
+        """Its HTML depends only on the viewer's units and the pages (kept: ``KeptPanel``)."""
+        return unit_scope(self.user)
 
     def get_context_data(self, parent_context):
         today = clock.today()

@@ -6,7 +6,10 @@ midnight) and the language, so the HTML is kept in Django's cache under a key ho
 *version*: one token for all of it, replaced (not expired) whenever a plan or task page, a
 requirement or its units, a unit or group, a progress report or a reporting panel is saved or
 deleted, and whenever any page is published, unpublished, moved or deleted (evidence links show
-only live pages). The old entries are then never read again and age out of the cache.
+only live pages) or a page's view restriction changes (unit page sections list public pages
+only). Other domains' models whose changes show in kept HTML (the dashboard's panels, the unit
+page's sections) are added with :func:`watch`. The old entries are then never read again and
+age out of the cache.
 
 The token is replaced at once and again when the transaction commits, so a page rendered by
 another request from the old data while the change was being written is not kept under the new
@@ -24,7 +27,7 @@ from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import get_language
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from wagtail_disclosure.conf import get_setting
@@ -126,13 +129,25 @@ def _watched_models():
         get_document_model(),
         Site,
         DisclosureSite,
+        PageViewRestriction,
     )
+
+
+#: Models of other domains watched too (progress imports no other domain: see :func:`watch`).
+_also_watched: set = set()
+
+
+def watch(*models) -> None:
+    """Replace the version when one of ``models`` is saved or deleted too: the app's ``ready()``
+    names the other domains' models that kept panels and sections show (statutory categories
+    and items, the working-day calendar, annual reports)."""
+    _also_watched.update(models)
 
 
 def _on_save_or_delete(sender, **kwargs):
     if kwargs.get("raw"):
         return
-    if issubclass(sender, Page) or sender in _watched_models():
+    if issubclass(sender, Page) or sender in _watched_models() or sender in _also_watched:
         invalidate()
 
 

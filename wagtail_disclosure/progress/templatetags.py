@@ -70,8 +70,9 @@ class CachedTableNode(template.Node):
 @register.tag
 def cached_table(parser, token):
     """``{% cached_table "plan" page %}…{% endcached_table %}``: the public table of a plan or
-    task page, rendered once until a plan, requirement, unit or report changes (per filter,
-    day and language); previews and pages that are not live are never cached."""
+    task page (or a unit page's sections: ``"unit-sections"``), rendered once until a plan,
+    requirement, unit, report or page changes (per filter, day and language); previews and
+    pages that are not live are never cached."""
     bits = token.split_contents()
     if len(bits) != 3:
         raise template.TemplateSyntaxError("cached_table takes a kind and a page")

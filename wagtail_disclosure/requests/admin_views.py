@@ -220,18 +220,27 @@ class CalendarIndexView(IndexView):
         return context
 
 
-def calendar_coverage_warning(today=None):
-    """A warning when deadlines will soon run into a year the official calendar lacks."""
+def calendar_coverage_warning(today=None, calendar=None):
+    """A warning when deadlines will soon run into a year the official calendar lacks.
+
+    ``calendar``: the site's calendar when the caller has read it already (its entered days
+    answer without another query)."""
     today = today or clock.today()
     last = official_years()[1]
     year = today.year + 1 if today.month >= 11 else today.year
-    if year <= last or CalendarDay.objects.filter(date__year=year).exists():
+    if year <= last or _site_enters_year(year, calendar):
         return ""
     return _(
         "The official working-day calendar installed covers the years up to %(last)s. For "
         "%(year)s deadlines count weekends only, until you add the holidays and make-up working "
         "days of the State Council's notice here (or upgrade the chinese-calendar package)."
     ) % {"last": last, "year": year}
+
+
+def _site_enters_year(year, calendar=None) -> bool:
+    if calendar is not None:
+        return any(day.year == year for day in calendar.overrides)
+    return CalendarDay.objects.filter(date__year=year).exists()
 
 
 class CalendarDayViewSet(SnippetViewSet):
@@ -286,6 +295,6 @@ class RequestsDuePanel(Component):
         return {
             "rows": rows,
             "due_soon_days": DUE_SOON_WORKING_DAYS,
-            "calendar_warning": calendar_coverage_warning(today),
+            "calendar_warning": calendar_coverage_warning(today, calendar),
             "list_url": reverse("wagtailsnippets_wagtail_disclosure_disclosurerequest:list"),
         }

@@ -21,6 +21,7 @@ from wagtail_disclosure.core.permissions import (
     UnitScopedViewSetMixin,
     is_manager,
     unit_ids,
+    unit_scope,
 )
 from wagtail_disclosure.core.spreadsheets import escape_formula
 from wagtail_disclosure.units.models import UnitPage
@@ -219,6 +220,10 @@ class StatutoryCompliancePanel(Component):
 
     def __init__(self, request):
         self.request = request
+
+    def kept_for(self) -> tuple:
+        """Its HTML depends only on the viewer's units and the data (kept: ``KeptPanel``)."""
+        return unit_scope(self.request.user)
 
     def get_context_data(self, parent_context):
         units = units_for(self.request.user)

@@ -1,5 +1,7 @@
 """Responsible units (责任单位), the groups tables assign work to, and who edits for whom."""
 
+import functools
+
 from django import forms
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -193,7 +195,8 @@ class UnitPage(PublicationGateMixin, UnitPageMixin, AliasesMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["unit_sections"] = unit_page_sections(self, request)
+        # Called by the template only when its kept HTML is missing (``cached_table``).
+        context["unit_sections"] = functools.partial(unit_page_sections, self, request)
         return context
 
 
