@@ -10,9 +10,15 @@ for the plain fields whose preparation is the value itself.
 
 It returns no primary keys (``executemany`` cannot); callers that need them read them back by a
 natural key they know to be unique (a page's path, a requirement's page and position).
+
+:func:`cycle_collection_paused` keeps Python's cyclic garbage collector out of such work.
 """
 
 from __future__ import annotations
+
+import functools
+import gc
+from contextlib import contextmanager
 
 from django.db import connections, models, router
 
@@ -77,3 +83,34 @@ PLAIN_FIELD_CLASSES = {
     models.BigAutoField,
     models.SmallAutoField,
 }
+
+
+@contextmanager
+def cycle_collection_paused():
+    """Pause Python's cyclic garbage collector for a bounded piece of bulk work.
+
+    Reading and writing a 10,000-row table builds about a million short-lived objects (cells,
+    model instances, dictionaries); each time enough have piled up, the collector walks every
+    object of the process, the whole of Django and Wagtail included. For a 10,000-row plan that
+    was a third of the import's time. The work is bounded by the import limits, and reference
+    counting still frees nearly everything at once; cycles wait until the collector is back on.
+    A collector that was already off (by the site, or an enclosing import) is left off.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def without_cycle_collection(function):
+    """``function`` runs with :func:`cycle_collection_paused`."""
+
+    @functools.wraps(function)
+    def paused(*args, **kwargs):
+        with cycle_collection_paused():
+            return function(*args, **kwargs)
+
+    return paused

@@ -34,6 +34,7 @@ from wagtail.documents import get_document_model
 from wagtail.log_actions import log
 
 from wagtail_disclosure.attributes.choices import DisclosureAttribute
+from wagtail_disclosure.core.bulk_rows import without_cycle_collection
 from wagtail_disclosure.core.spreadsheets import reading_limits
 from wagtail_disclosure.core.text import normalize_name
 from wagtail_disclosure.units.matching import UnitNameIndex
@@ -690,6 +691,7 @@ def set_links(requirements_with_links) -> None:
         ]
 
 
+@without_cycle_collection
 def apply_changes(
     changes: ChangeSet,
     *,
@@ -938,6 +940,7 @@ def is_unreadable(outline: PlanOutline) -> bool:
     return any(problem.code in UNREADABLE_CODES for problem in outline.errors)
 
 
+@without_cycle_collection
 def prepare_import(
     data: bytes,
     file_name: str,

@@ -99,6 +99,10 @@ class PlanOutline:
         return [req for task in self.tasks for req in task.requirements]
 
 
+_ANY_SPACE = re.compile(r"\s")  # every line break splitlines() knows is a space here too
+_SPACES = re.compile(r"[ \t\u3000\xa0]+")
+
+
 def clean_text(text: CellValue) -> str:
     """Cell text on one line: line breaks inside Chinese text vanish, other spaces shrink to one.
 
@@ -106,7 +110,10 @@ def clean_text(text: CellValue) -> str:
     """
     if text is None:
         return ""
-    lines = [re.sub(r"[ \t\u3000\xa0]+", " ", line).strip() for line in str(text).splitlines()]
+    text = str(text)
+    if not _ANY_SPACE.search(text):  # most cells: one line, nothing to shrink
+        return text
+    lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
     result = ""
     for line in filter(None, lines):
         result = join_wrapped(result, line)
