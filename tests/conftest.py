@@ -159,11 +159,25 @@ def module_transaction(django_db_setup, django_db_blocker):
         outer.__exit__(None, None, None)
 
 
+def uses_database(item) -> bool:
+    return item.get_closest_marker("django_db") is not None or bool(
+        {"db", "transactional_db", "live_server", "django_db_setup"}
+        & set(getattr(item, "fixturenames", ()))
+    )
+
+
 @pytest.fixture(autouse=True)
-def fresh_site_root_paths(django_db_setup, django_db_blocker):
+def fresh_site_root_paths(request, django_db_blocker):
     """Wagtail caches the sites' root paths. A test that added a county site is rolled back,
     but the cache is not: the next test would see two sites (and absolute URLs). Each test
-    starts with the cache as a running site has it: filled, from the sites it really has."""
+    starts with the cache as a running site has it: filled, from the sites it really has.
+
+    Tests that use no database (the table parser's) need nothing of it: pytest-django creates
+    no test database for a run of only those."""
+    if not uses_database(request.node):
+        yield
+        return
+    request.getfixturevalue("django_db_setup")
     from wagtail.models import Site
 
     with django_db_blocker.unblock():
