@@ -41,6 +41,7 @@ QUERIES = [
     ("营商环境", ["task:6", "task:9", "policy:yingshang-2022",
               "interpretation:yingshang-2022-jiedu", "interpretation:yingshang-2022-tujie"]),
     ("双随机", ["task:6"]),
+    ("双随机一公开", ["task:6"]),
     ("政策找人", ["task:6", "policy:yingshang-2022"]),
     ("反垄断", ["task:6"]),
     ("疫情防控", ["task:7", "task:9"]),

@@ -17,10 +17,23 @@ def test_the_bigram_segmenter_cuts_chinese_and_leaves_other_text():
     assert segmenter.for_index("12366纳税").split() == ["12366", "纳税"]
 
 
+def test_a_term_written_with_an_enumeration_comma_is_found_without_it():
+    segmenter = get_segmenter("bigram")
+    indexed = set(segmenter.for_index("部门联合“双随机、一公开”监管；甲、乙、丙").split())
+    assert set(segmenter.query_terms("双随机一公开")) <= indexed
+    assert set(segmenter.query_terms("双随机、一公开")) <= indexed
+    assert {"甲乙", "乙丙"} <= indexed
+
+
 def test_a_word_inside_a_chinese_title_is_found(searchable_demo, client):
     response = client.get("/search/", {"query": "营商环境"})
     titles = [p.title for p in response.context["search_results"]]
     assert "《济宁市优化营商环境若干措施》政策解读" in titles
+
+
+def test_the_double_random_inspections_are_found_typed_without_the_comma(searchable_demo):
+    results = [p.specific for p in Page.objects.live().search("双随机一公开")]
+    assert [p.title for p in results] == ["加强优化营商环境信息公开"]
 
 
 def test_requirement_texts_of_task_pages_are_searchable(searchable_demo):

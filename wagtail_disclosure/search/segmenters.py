@@ -50,6 +50,10 @@ class BigramSegmenter(Segmenter):
 
     Needs no dictionary and finds any substring of two or more characters; a one-character
     run is kept as a unigram.
+
+    A term's parts are often separated by an enumeration comma or a middle dot in the text
+    and typed without it in the search box (“双随机、一公开” searched as 双随机一公开): the pair
+    of characters on either side of such a mark is indexed too, so both spellings are found.
     """
 
     name = "bigram"
@@ -58,6 +62,18 @@ class BigramSegmenter(Segmenter):
         if len(run) < 2:
             return [run]
         return list(map(operator.add, run, run[1:]))  # each character with the next one
+
+    def for_index(self, text):
+        segmented = self._apply(text, self.index_tokens)
+        bridges = [first + second for first, second in BRIDGED_PAIR.findall(text or "")]
+        return f"{segmented} {' '.join(bridges)}" if bridges else segmented
+
+
+#: A CJK character, an enumeration comma or middle dot, and (not consumed) the next CJK character.
+BRIDGED_PAIR = re.compile(
+    r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])[、·・]"
+    r"(?=([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]))"
+)
 
 
 class JiebaSegmenter(Segmenter):
