@@ -15,6 +15,7 @@ Run ``manage.py update_index`` after switching it on or changing the segmenter.
 """
 
 import copy
+import functools
 
 from django.utils.encoding import force_str
 from wagtail.search.backends import database
@@ -102,7 +103,9 @@ def chinese_backend_class(base_class):
 
     class SegmentingIndex(base_class.index_class):
         def add_items(self, model, objs):
-            segment = self.backend.segmenter.for_index
+            # The database backends read each field of an object once for its title, once for
+            # its body and once for autocomplete: each text is segmented once.
+            segment = functools.lru_cache(maxsize=4096)(self.backend.segmenter.for_index)
             fields = [segmented_field(f, segment) for f in model.get_search_fields()]
             return super().add_items(model, [_Segmented(obj, fields) for obj in objs])
 

@@ -66,11 +66,14 @@ class Header:
         return self.grid.row_numbers[self.row]
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def header_key(value: CellValue) -> str:
     if value is None or not isinstance(value, str):
         return ""
     text = unicodedata.normalize("NFKC", value)
-    return re.sub(r"\s+", "", text).rstrip(":：")
+    return _SPACES.sub("", text).rstrip(":：")
 
 
 def column_kind(value: CellValue) -> str | None:
@@ -159,9 +162,11 @@ def find_header(grid: Grid) -> Header | None:
 
 
 def is_repeated_header(header: Header, cells: list[CellValue]) -> bool:
-    """The header printed again at the top of each page."""
-    keys = tuple(header_key(cell) for cell in cells)
-    length = max(len(keys), len(header.cells))
-    padded = keys + ("",) * (length - len(keys))
-    wanted = header.cells + ("",) * (length - len(header.cells))
-    return padded == wanted
+    """The header printed again at the top of each page (asked of every row: it stops at the
+    first cell that differs, usually the first)."""
+    wanted = header.cells
+    for position in range(max(len(cells), len(wanted))):
+        key = header_key(cells[position]) if position < len(cells) else ""
+        if key != (wanted[position] if position < len(wanted) else ""):
+            return False
+    return True
