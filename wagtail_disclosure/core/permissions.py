@@ -62,29 +62,27 @@ def forget(user) -> None:
 
 
 def _roles(user) -> tuple[bool, frozenset[int]]:
-    """(is in the managers group, unit ids), in one query for a unit editor.
+    """(is in the managers group, unit ids), in one query.
 
-    The memberships come annotated with the group tests; only a user without memberships needs a
-    second query to learn whether they are in the managers group. A member of a site's editors'
-    group (``DisclosureSite.managers_group``) acts for every unit the site administers: one
-    more query finds those units.
+    The user's row, joined to their memberships (one row each, or one row without a unit) and
+    annotated with the group tests: every dashboard, menu and listing asks this first, so it is
+    one round trip for managers and unit editors alike. A member of a site's editors' group
+    (``DisclosureSite.managers_group``) acts for every unit the site administers: one more query
+    finds those units.
     """
     managers_group = get_setting("WAGTAIL_DISCLOSURE_MANAGERS_GROUP")
     in_group = user.groups.filter(name=managers_group)
     site_groups = DisclosureSite.objects.filter(managers_group__in=user.groups.all())
     rows = list(
-        getattr(user, MEMBERSHIPS)
+        get_user_model()
+        .objects.filter(pk=user.pk)
         .annotate(manager=Exists(in_group), site_editor=Exists(site_groups))
-        .values_list("unit_id", "manager", "site_editor")
+        .values_list(f"{MEMBERSHIPS}__unit_id", "manager", "site_editor")
     )
-    if rows:
-        manager, site_editor = rows[0][1], rows[0][2]
-        units = frozenset(unit_id for unit_id, _manager, _site in rows)
-    else:
-        groups = list(user.groups.values_list("name", "disclosure_sites"))
-        manager = any(name == managers_group for name, _site in groups)
-        site_editor = any(site is not None for _name, site in groups)
-        units = frozenset()
+    if not rows:
+        return False, frozenset()
+    manager, site_editor = bool(rows[0][1]), bool(rows[0][2])
+    units = frozenset(unit_id for unit_id, _manager, _site in rows if unit_id is not None)
     if site_editor:
         units |= _site_editor_units(user)
     return manager, units
