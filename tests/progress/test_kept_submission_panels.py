@@ -13,8 +13,10 @@ from django.urls import reverse
 from tests.builders import (
     make_comment,
     make_consultation,
+    make_enterprise_column,
     make_open_day,
     make_request,
+    make_sector,
     make_unit_editor,
 )
 from wagtail_disclosure.consultations.models import CommentStatus
@@ -169,3 +171,15 @@ def test_the_dashboard_takes_as_many_queries_however_many_submissions(client, of
     small = count()
     grow(6)
     assert count() == small
+
+
+def test_a_managers_first_sector_shows_its_panel_at_the_next_request(client, office, manager):
+    """Whether a manager sees the enterprise compliance panel (any sector exists?) is kept
+    under the main token: adding a sector page replaces it."""
+    client.force_login(manager)
+    assert "enterprise-compliance-heading" not in client.get(reverse(HOME)).content.decode()
+    assert not queries_on(client, "wagtail_disclosure_sectorpage")  # kept
+
+    make_sector(make_enterprise_column(), "供水", "water", office, [("水质信息", "monthly")])
+
+    assert "enterprise-compliance-heading" in client.get(reverse(HOME)).content.decode()

@@ -68,7 +68,26 @@ class VersionToken:
         return any(hook[1] == self.replace for hook in connection.run_on_commit)
 
 
+#: Replaced by ``progress.cache`` (which says what it watches).
+MAIN = VersionToken("wagtail_disclosure:progress:version")
 SUBMISSIONS = VersionToken("wagtail_disclosure:submissions:version")
+
+
+def main_version() -> str:
+    """The current main token: part of the key of HTML (or answers) that show pages."""
+    return MAIN.current()
+
+
+def kept_under_main(name: str, compute):
+    """``compute()``, kept until the main token is replaced: for answers about the pages that
+    every admin request asks (e.g. whether any sector exists)."""
+    store = token_cache()
+    key = f"wagtail_disclosure:kept:{name}:{main_version()}"
+    answer = store.get(key)
+    if answer is None:
+        answer = compute()
+        store.set(key, answer, get_setting("WAGTAIL_DISCLOSURE_PAGE_CACHE_TIMEOUT"))
+    return answer
 
 
 def submissions_version() -> str:

@@ -9,7 +9,9 @@ deleted, and whenever any page is published, unpublished, moved or deleted (evid
 only live pages) or a page's view restriction changes (unit page sections list public pages
 only). Other domains' models whose changes show in kept HTML (the dashboard's panels, the unit
 page's sections) are added with :func:`watch`. The old entries are then never read again and
-age out of the cache.
+age out of the cache. What the public sends (comments, registrations, requests) replaces a
+second token instead (:mod:`wagtail_disclosure.core.versions`), held only by the dashboard panels
+that show it, so a public comment does not forget every plan table.
 
 The token is replaced at once and again when the transaction commits, so a page rendered by
 another request from the old data while the change was being written is not kept under the new
@@ -30,18 +32,14 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail_disclosure.conf import get_setting
 from wagtail_disclosure.core import clock
 from wagtail_disclosure.core.sites import DisclosureSite
-from wagtail_disclosure.core.versions import VersionToken, token_cache
+from wagtail_disclosure.core.versions import MAIN, token_cache
 
-VERSION_KEY = "wagtail_disclosure:progress:version"
+VERSION_KEY = MAIN.key
 PREFIX = "wagtail_disclosure:progress"
 
 
 def page_cache():
     return token_cache()
-
-
-#: The main token (:mod:`wagtail_disclosure.core.versions`).
-MAIN = VersionToken(VERSION_KEY)
 
 
 def version() -> str:
