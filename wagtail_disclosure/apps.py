@@ -20,6 +20,7 @@ class WagtailDisclosureAppConfig(AppConfig):
         from .core.compat import register_permission_policy
         from .core.personal_data import register_personal_data_finder
         from .core.publication import register_publication_check
+        from .core.versions import watch_submissions
         from .decisions import permissions as decision_permissions
         from .enterprises import permissions as enterprise_permissions
         from .enterprises import signals as enterprise_signals
@@ -70,4 +71,13 @@ class WagtailDisclosureAppConfig(AppConfig):
         progress_cache.watch(
             *(self.get_model(name) for name in
               ("StatutoryCategory", "StatutoryItem", "CalendarDay", "AnnualReport"))
+        )
+        # What the consultations, open days and requests panels count: public submissions and
+        # their state, under their own token (core.versions). The calendar is watched above.
+        watch_submissions(
+            *(self.get_model(name) for name in (
+                "ConsultationComment", "FeedbackReportPublication", "OpenDayRegistration",
+                "OpenDayPlaces", "DisclosureRequest", "RequestCorrection",
+                "RequestConsultation", "RequestExtension",
+            ))
         )

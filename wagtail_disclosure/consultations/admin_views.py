@@ -22,9 +22,11 @@ from wagtail_disclosure.core.permissions import (
     acts_for_unit,
     is_manager,
     unit_ids,
+    unit_scope,
 )
 from wagtail_disclosure.core.personal_data import personal_data_found
 from wagtail_disclosure.core.spreadsheets import table_workbook
+from wagtail_disclosure.core.versions import submissions_version
 
 from .forms import CommentModerationForm
 from .models import CommentStatus, ConsultationComment
@@ -132,6 +134,11 @@ class ParticipationPanel(Component):
 
     def __init__(self, user):
         self.user = user
+
+    def kept_for(self) -> tuple:
+        """Its HTML depends on the viewer's units, the pages, the day and the submissions: kept
+        (``KeptPanel``) until the next comment, feedback report replaces the submissions token."""
+        return (submissions_version(), *unit_scope(self.user))
 
     def get_context_data(self, parent_context):
         today = clock.today()

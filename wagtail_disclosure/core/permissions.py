@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, Q
+from django.db.models import Q
 from django.http import Http404
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import InlinePanel, ObjectList
@@ -62,30 +62,24 @@ def forget(user) -> None:
 
 
 def _roles(user) -> tuple[bool, frozenset[int]]:
-    """(is in the managers group, unit ids), in one query for a unit editor.
+    """(is in the managers group, unit ids), in one query.
 
-    The memberships come annotated with the group tests; only a user without memberships needs a
-    second query to learn whether they are in the managers group. A member of a site's editors'
-    group (``DisclosureSite.managers_group``) acts for every unit the site administers: one
-    more query finds those units.
+    The user's row joined to their memberships and to their groups (with the sites whose editors'
+    group each is): a row per unit and group, a single row of nulls for a user with neither.
+    Every dashboard, menu and listing asks this first; plain joins cost a quarter of the time of
+    annotated subqueries to build. A member of a site's editors' group
+    (``DisclosureSite.managers_group``) acts for every unit the site administers: one more query
+    finds those units.
     """
     managers_group = get_setting("WAGTAIL_DISCLOSURE_MANAGERS_GROUP")
-    in_group = user.groups.filter(name=managers_group)
-    site_groups = DisclosureSite.objects.filter(managers_group__in=user.groups.all())
     rows = list(
-        getattr(user, MEMBERSHIPS)
-        .annotate(manager=Exists(in_group), site_editor=Exists(site_groups))
-        .values_list("unit_id", "manager", "site_editor")
+        get_user_model()
+        .objects.filter(pk=user.pk)
+        .values_list(f"{MEMBERSHIPS}__unit_id", "groups__name", "groups__disclosure_sites")
     )
-    if rows:
-        manager, site_editor = rows[0][1], rows[0][2]
-        units = frozenset(unit_id for unit_id, _manager, _site in rows)
-    else:
-        groups = list(user.groups.values_list("name", "disclosure_sites"))
-        manager = any(name == managers_group for name, _site in groups)
-        site_editor = any(site is not None for _name, site in groups)
-        units = frozenset()
-    if site_editor:
+    units = frozenset(unit_id for unit_id, _group, _site in rows if unit_id is not None)
+    manager = any(group == managers_group for _unit, group, _site in rows)
+    if any(site is not None for _unit, _group, site in rows):
         units |= _site_editor_units(user)
     return manager, units
 

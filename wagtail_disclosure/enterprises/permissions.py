@@ -30,6 +30,7 @@ from wagtail_disclosure.core.permissions import (
     is_manager,
     unit_ids,
 )
+from wagtail_disclosure.core.versions import kept_under_main
 
 from .models import DisclosureEntry, EnterpriseEditor, EnterprisePage, SectorPage
 
@@ -72,9 +73,18 @@ def can_edit_entries(user, enterprise) -> bool:
 
 
 def _column_roles(user) -> tuple[bool, bool]:
-    """(adds entries for some entity, manages some sector), in one query."""
+    """(adds entries for some entity, manages some sector), in one query.
+
+    For a manager that is whether any entity and any sector exist: the same for every manager
+    and changed only by saving pages, so it is kept under the main token (no query at all)."""
     if not user.is_authenticated:
         return False, False
+    if is_manager(user):
+        return kept_under_main("enterprise-column", lambda: _user_column_roles(user))
+    return _user_column_roles(user)
+
+
+def _user_column_roles(user) -> tuple[bool, bool]:
     row = (
         get_user_model()
         .objects.filter(pk=user.pk)

@@ -13,7 +13,13 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from wagtail_disclosure.core import clock
-from wagtail_disclosure.core.permissions import UnitScopedViewSetMixin, is_manager, unit_ids
+from wagtail_disclosure.core.permissions import (
+    UnitScopedViewSetMixin,
+    is_manager,
+    unit_ids,
+    unit_scope,
+)
+from wagtail_disclosure.core.versions import submissions_version
 
 from .models import OpenDayFeedback, OpenDayPlaces, OpenDayRegistration
 from .pages import OpenDayPage
@@ -87,6 +93,11 @@ class UpcomingOpenDaysPanel(Component):
 
     def __init__(self, user):
         self.user = user
+
+    def kept_for(self) -> tuple:
+        """Its HTML depends on the viewer's units, the pages, the day and the submissions: kept
+        (``KeptPanel``) until the next registration replaces the submissions token."""
+        return (submissions_version(), *unit_scope(self.user))
 
     def get_context_data(self, parent_context):
         today = clock.today()

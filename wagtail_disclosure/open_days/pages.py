@@ -23,6 +23,7 @@ from wagtail_disclosure.core.permissions import UnitPageMixin, UnitScopedFormMix
 from wagtail_disclosure.core.publication import PublicationGateMixin
 from wagtail_disclosure.core.ratelimit import allow, client_ip
 from wagtail_disclosure.core.submissions import source_key, text_key
+from wagtail_disclosure.core.versions import submissions_changed
 
 from .forms import FeedbackForm, RegistrationForm
 from .models import OpenDayFeedback, OpenDayPlaces, OpenDayRegistration
@@ -185,6 +186,7 @@ class OpenDayPage(PublicationGateMixin, UnitPageMixin, RoutablePageMixin, Page):
                 ).update(taken=F("taken") + 1)
                 if not given:
                     return FULL
+                submissions_changed()  # update() sends no save signal
                 OpenDayRegistration.objects.create(
                     event_id=self.pk,
                     name=data["name"],

@@ -3,6 +3,8 @@
 from django.db.models import F
 from django.db.models.signals import post_delete
 
+from wagtail_disclosure.core.versions import submissions_changed
+
 from .models import OpenDayPlaces, OpenDayRegistration
 
 
@@ -10,6 +12,7 @@ def give_place_back(sender, instance, **kwargs):
     OpenDayPlaces.objects.filter(event_id=instance.event_id, taken__gt=0).update(
         taken=F("taken") - 1
     )
+    submissions_changed()  # update() sends no save signal
 
 
 def connect():

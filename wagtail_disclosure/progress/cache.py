@@ -9,7 +9,9 @@ deleted, and whenever any page is published, unpublished, moved or deleted (evid
 only live pages) or a page's view restriction changes (unit page sections list public pages
 only). Other domains' models whose changes show in kept HTML (the dashboard's panels, the unit
 page's sections) are added with :func:`watch`. The old entries are then never read again and
-age out of the cache.
+age out of the cache. What the public sends (comments, registrations, requests) replaces a
+second token instead (:mod:`wagtail_disclosure.core.versions`), held only by the dashboard panels
+that show it, so a public comment does not forget every plan table.
 
 The token is replaced at once and again when the transaction commits, so a page rendered by
 another request from the old data while the change was being written is not kept under the new
@@ -21,10 +23,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import uuid
 
-from django.core.cache import caches
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import get_language
 from wagtail.models import Page, PageViewRestriction, Site
@@ -33,54 +32,25 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail_disclosure.conf import get_setting
 from wagtail_disclosure.core import clock
 from wagtail_disclosure.core.sites import DisclosureSite
+from wagtail_disclosure.core.versions import MAIN, token_cache
 
-VERSION_KEY = "wagtail_disclosure:progress:version"
+VERSION_KEY = MAIN.key
 PREFIX = "wagtail_disclosure:progress"
 
 
 def page_cache():
-    return caches[get_setting("WAGTAIL_DISCLOSURE_CACHE")]
-
-
-#: Whether this process has read the version since it last replaced it. A change replaces the
-#: version at once only when something may have been kept under the current one: an import
-#: saving a thousand pages in a row replaces it once, not a thousand times.
-_read_since_replaced = {"value": True}
+    return token_cache()
 
 
 def version() -> str:
     """The current version token (made on first use)."""
-    _read_since_replaced["value"] = True
-    store = page_cache()
-    token = store.get(VERSION_KEY)
-    if token is None:
-        store.add(VERSION_KEY, uuid.uuid4().hex, None)
-        token = store.get(VERSION_KEY) or ""
-    return token
-
-
-def _replace_version():
-    page_cache().set(VERSION_KEY, uuid.uuid4().hex, None)
+    return MAIN.current()
 
 
 def invalidate(**_kwargs) -> None:
-    """Forget every cached table: now, and again when the current transaction commits.
-
-    "Now" is skipped while nothing has read the version since the last replacement (nothing
-    new can be kept under it), and one replacement on commit per transaction is enough."""
-    if _read_since_replaced["value"]:
-        _read_since_replaced["value"] = False
-        _replace_version()
-    if not _replace_on_commit_pending():
-        transaction.on_commit(_replace_version)
-
-
-def _replace_on_commit_pending() -> bool:
-    """Is a replacement already waiting for the current transaction to commit?"""
-    connection = transaction.get_connection()
-    if not connection.in_atomic_block:
-        return False
-    return any(hook[1] is _replace_version for hook in connection.run_on_commit)
+    """Forget every cached table: now, and again when the current transaction commits (once per
+    transaction, and "now" only if something may have been kept since the last time)."""
+    MAIN.changed()
 
 
 def fragment_key(kind: str, *parts) -> str:

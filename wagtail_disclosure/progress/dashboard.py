@@ -10,9 +10,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 
+from wagtail_disclosure.conf import get_setting
 from wagtail_disclosure.core.permissions import unit_ids
 
-from .cache import cached_html, fragment_key
+from .cache import cached_html, fragment_key, page_cache
 from .models import ReportPanel
 from .panels import summarise
 from .states import DONE, STATE_ORDER, live_progress
@@ -29,12 +30,17 @@ class ReportPanelDashboardPanel(Component):
         self.order = order
         self.name = f"disclosure-report-panel-{panel.pk}"
 
+    def render_html(self, parent_context=None):
+        """The whole panel, kept: it shows the same to everyone allowed to see it
+        (dashboard_panels asks) until progress or the panel changes (progress.cache)."""
+        key = fragment_key("dashboard-report-panel", self.panel.pk)
+        html = cached_html(key, lambda: str(super(ReportPanelDashboardPanel, self).render_html(
+            parent_context
+        )))
+        return mark_safe(html)  # noqa: S308 - rendered by the panel's own template
+
     def get_context_data(self, parent_context):
-        request = parent_context.get("request")
-        # A panel shows the same to everyone allowed to see it (dashboard_panels asks): its
-        # summary is kept until progress or the panel changes (progress.cache).
-        key = fragment_key("dashboard-summary", self.panel.pk)
-        body = mark_safe(cached_html(key, lambda: summarise(self.panel, request)))  # noqa: S308
+        body = mark_safe(summarise(self.panel, parent_context.get("request")))  # noqa: S308
         return {"panel": self.panel, "body": body, "panel_id": self.name}
 
 
@@ -108,15 +114,26 @@ def keep_panels(panels) -> None:
     panels[:] = [KeptPanel(p) if hasattr(p, "kept_for") else p for p in panels]
 
 
-def dashboard_panels(request):
-    """The panels marked for the dashboard that this user may see, in their order.
+def marked_for_dashboard() -> list[ReportPanel]:
+    """The reporting panels marked for the dashboard, kept until a panel (or anything else under
+    the version) changes: every dashboard asks, and the answer changes only when an editor edits
+    a panel.
 
     Their plan, unit and group are not joined: the visibility checks need only their ids, and a
     summary reads them only when it is not kept (joining three page tables was most of the
     request's cost for these panels)."""
-    panels = ReportPanel.objects.filter(show_on_dashboard=True)
+    store, key = page_cache(), fragment_key("dashboard-report-panels")
+    panels = store.get(key)
+    if panels is None:
+        panels = list(ReportPanel.objects.filter(show_on_dashboard=True))
+        store.set(key, panels, get_setting("WAGTAIL_DISCLOSURE_PAGE_CACHE_TIMEOUT"))
+    return panels
+
+
+def dashboard_panels(request):
+    """The panels marked for the dashboard that this user may see, in their order."""
     return [
         ReportPanelDashboardPanel(panel, order=60 + i)
-        for i, panel in enumerate(panels)
+        for i, panel in enumerate(marked_for_dashboard())
         if panel.is_visible_to(request.user)
     ]

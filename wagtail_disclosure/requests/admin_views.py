@@ -20,7 +20,9 @@ from wagtail_disclosure.core.permissions import (
     UnitScopedViewSetMixin,
     is_manager,
     unit_ids,
+    unit_scope,
 )
+from wagtail_disclosure.core.versions import submissions_version
 from wagtail_disclosure.units.models import UnitPage
 
 from .calendar import CalendarDay
@@ -271,6 +273,11 @@ class RequestsDuePanel(Component):
 
     def __init__(self, user):
         self.user = user
+
+    def kept_for(self) -> tuple:
+        """Its HTML depends on the viewer's units, the day, the calendar and the requests: kept
+        (``KeptPanel``) until a request or its clock changes (the submissions token)."""
+        return (submissions_version(), *unit_scope(self.user))
 
     def get_context_data(self, parent_context):
         calendar, today = site_calendar(), clock.today()

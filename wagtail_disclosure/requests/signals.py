@@ -4,6 +4,8 @@ requests whose clock runs over it. Connected in ``AppConfig.ready()``."""
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_save
 
+from wagtail_disclosure.core.versions import submissions_changed
+
 from .calendar import CalendarDay
 from .models import DisclosureRequest
 from .workdays import site_calendar
@@ -25,6 +27,8 @@ def recompute_due_dates(since=None):
         if (request.due_on, request.clock_stopped) != before:
             changed.append(request)
     DisclosureRequest.objects.bulk_update(changed, ["due_on", "clock_stopped"], batch_size=500)
+    if changed:  # bulk_update sends no save signal
+        submissions_changed()
     return len(changed)
 
 
