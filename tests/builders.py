@@ -167,10 +167,13 @@ def make_task(plan, title, requirements=(), publish=True, **fields):
     fields.setdefault("slug", f"task-{number}")
     fields.setdefault("task_number", f"({number})")
     task = TaskPage(title=title, **fields)
-    task.requirements = [
-        r if isinstance(r, Requirement) else Requirement(sort_order=i, **r)
-        for i, r in enumerate(requirements)
-    ]
+    made = [r if isinstance(r, Requirement) else Requirement(**r) for r in requirements]
+    for position, item in enumerate(made):
+        # In the order given, as the import and the admin's inline panel number them: with
+        # equal sort orders, PostgreSQL returns the rows in whatever order it finds them.
+        if item.sort_order is None:
+            item.sort_order = position
+    task.requirements = made
     plan.add_child(instance=task)
     if publish:
         task.save_revision().publish()
