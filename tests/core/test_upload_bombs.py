@@ -103,6 +103,21 @@ def test_a_table_within_the_limits_reads_with_its_merged_cells():
     assert sheet.rows == [PLAN_HEADER, ["(一) 任务", "要求甲", "市教育局", "全年"]]
 
 
+def test_an_import_reads_its_workbook_once_and_keeps_nothing_after_it():
+    """The plan import reads its table and then the same bytes as the plan's document."""
+    source = bombs.workbook(PLAN_HEADER, [["(一) 任务", "要求甲", "市教育局", "全年"]])
+    limits = bounded.ReadingLimits()
+    with bounded.reads_remembered():
+        first = bounded.read_workbook(source, limits)[0]
+        first.rows[1][1] = "changed by the first reader"
+        second = bounded.read_workbook(source, limits)[0]
+        assert second.rows == [PLAN_HEADER, ["(一) 任务", "要求甲", "市教育局", "全年"]]
+        # Stricter limits are a different read, and still refuse.
+        with pytest.raises(bounded.LimitExceeded):
+            bounded.read_workbook(source, bounded.ReadingLimits(max_rows=1))
+    assert bounded._remembered_reads.get() is None
+
+
 # -- every import in the admin ------------------------------------------------------------------
 
 

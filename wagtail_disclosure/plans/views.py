@@ -34,6 +34,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from wagtail_disclosure.conf import get_setting
 from wagtail_disclosure.core.audit import record
+from wagtail_disclosure.core.bounded_reader import reads_remembered
 from wagtail_disclosure.core.forms import ConfirmImportForm, SpreadsheetUploadForm
 from wagtail_disclosure.core.import_tasks import TMP_FOLDER, enqueue_import
 from wagtail_disclosure.core.import_views import BackgroundImportMixin
@@ -674,7 +675,8 @@ class PlanImportView(BackgroundImportMixin, WagtailAdminTemplateMixin, TemplateV
         parent = form.cleaned_data["parent"]
         changes = None
         try:
-            with import_lock(PLAN_IMPORT_LOCK, _("a task plan")), transaction.atomic():
+            with (import_lock(PLAN_IMPORT_LOCK, _("a task plan")), transaction.atomic(),
+                  reads_remembered()):
                 apply_mappings(form.mappings(), user)
                 changes = self.read(
                     data,
