@@ -86,6 +86,8 @@ def start_gunicorn(port, env):
         "--timeout", "120",
         "--log-level", "warning",
     ]  # fmt: skip
+    if not os.path.exists(command[0]):
+        sys.exit("gunicorn is not installed: `make bench` installs it (the [bench] extra).")
     server = subprocess.Popen(command, env=env)
     for _ in range(100):
         try:
