@@ -25,6 +25,21 @@ def test_a_term_written_with_an_enumeration_comma_is_found_without_it():
     assert {"甲乙", "乙丙"} <= indexed
 
 
+def test_a_phrase_pasted_with_its_punctuation_or_numbered_items_is_found():
+    segmenter = get_segmenter("bigram")
+    indexed = set(segmenter.for_index("第3项具体要求：做好营商环境、乡村振兴等信息公开。").split())
+    for query in ["具体要求：做好", "“营商环境、乡村振兴”", "信息公开。", "第3项"]:
+        assert segmenter.query_terms(query), query
+        assert set(segmenter.query_terms(query)) <= indexed, query
+    assert segmenter.query_terms("项") == ["项"]  # a one-character query keeps its character
+    assert segmenter.query_terms("，。") == []
+
+
+def test_a_quoted_term_copied_from_a_document_finds_its_page(searchable_demo):
+    results = [p.specific for p in Page.objects.live().search("“双随机、一公开”")]
+    assert [p.title for p in results] == ["加强优化营商环境信息公开"]
+
+
 def test_a_word_inside_a_chinese_title_is_found(searchable_demo, client):
     response = client.get("/search/", {"query": "营商环境"})
     titles = [p.title for p in response.context["search_results"]]

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+WORD = re.compile(r"\w")
 
 
 class Segmenter:
@@ -34,8 +35,10 @@ class Segmenter:
         return self._apply(text, self.index_tokens)
 
     def query_terms(self, text):
-        """The tokens a query term must all match."""
-        return self._apply(text, self.query_tokens).split()
+        """The tokens a query term must all match. Punctuation pasted with a phrase
+        (“营商环境、乡村振兴”, 要求：) is no token of the index: required, it would match
+        nothing."""
+        return [t for t in self._apply(text, self.query_tokens).split() if WORD.search(t)]
 
 
 class NoSegmenter(Segmenter):
@@ -62,6 +65,14 @@ class BigramSegmenter(Segmenter):
         if len(run) < 2:
             return [run]
         return list(map(operator.add, run, run[1:]))  # each character with the next one
+
+    def query_terms(self, text):
+        """A one-character run between digits or punctuation (the 项 of 第3项) is a unigram in
+        the query but sits inside a pair in the text (第3项具体要求 indexes 项具): it is
+        required only when the term has nothing else."""
+        tokens = super().query_terms(text)
+        longer = [t for t in tokens if len(t) > 1 or not CJK_RUN.fullmatch(t)]
+        return longer or tokens
 
     def for_index(self, text):
         segmented = self._apply(text, self.index_tokens)
