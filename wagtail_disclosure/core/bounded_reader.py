@@ -366,8 +366,8 @@ def reads_remembered():
     """Within this block a workbook is checked and read once, however often it is asked for.
 
     An import reads its table, then stores it as a document whose privacy check reads the same
-    bytes again: a tenth of a 10,000-row import. What was read is held only until the block
-    ends, so a long-running process keeps no upload in memory.
+    bytes again (0.13 s of a 10,000-row import's 2.2 s). What was read is held only until the
+    block ends, so a long-running process keeps no upload in memory.
     """
     token = _remembered_reads.set({})
     try:
