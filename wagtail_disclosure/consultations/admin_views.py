@@ -137,7 +137,7 @@ class ParticipationPanel(Component):
 
     def kept_for(self) -> tuple:
         """Its HTML depends on the viewer's units, the pages, the day and the submissions: kept
-        (``KeptPanel``) until the next comment, feedback report replaces the submissions token."""
+        (``KeptPanel``) until a comment or a feedback report replaces the submissions token."""
         return (submissions_version(), *unit_scope(self.user))
 
     def get_context_data(self, parent_context):

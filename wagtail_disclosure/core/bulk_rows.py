@@ -33,16 +33,21 @@ def insert_rows(model, objs, fields=None) -> None:
         for field in model._meta.local_concrete_fields
         if not isinstance(field, models.AutoField | models.BigAutoField | models.SmallAutoField)
     ]
-    using = router.db_for_write(model)
-    connection = connections[using]
+    connection = connections[router.db_for_write(model)]
+    preparers = [preparer(field, connection) for field in fields]
+    rows = [tuple(prepare(obj) for prepare in preparers) for obj in objs]
+    insert_tuples(model, [field.column for field in fields], rows)
+
+
+def insert_tuples(model, columns: list[str], rows: list[tuple]) -> None:
+    """Insert ``rows`` of values ready for the database into ``model``'s table (``columns``)."""
+    connection = connections[router.db_for_write(model)]
     quote = connection.ops.quote_name
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
         quote(model._meta.db_table),
-        ", ".join(quote(field.column) for field in fields),
-        ", ".join(["%s"] * len(fields)),
+        ", ".join(map(quote, columns)),
+        ", ".join(["%s"] * len(columns)),
     )
-    preparers = [preparer(field, connection) for field in fields]
-    rows = [tuple(prepare(obj) for prepare in preparers) for obj in objs]
     execute_many(connection, sql, rows)
 
 

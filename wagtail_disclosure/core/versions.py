@@ -78,16 +78,22 @@ def main_version() -> str:
     return MAIN.current()
 
 
-def kept_under_main(name: str, compute):
-    """``compute()``, kept until the main token is replaced: for answers about the pages that
-    every admin request asks (e.g. whether any sector exists)."""
+def kept(key: str, compute):
+    """What is kept under ``key`` (a key holding the tokens it depends on), or ``compute()``,
+    kept there for the next request."""
     store = token_cache()
-    key = f"wagtail_disclosure:kept:{name}:{main_version()}"
     answer = store.get(key)
     if answer is None:
         answer = compute()
         store.set(key, answer, get_setting("WAGTAIL_DISCLOSURE_PAGE_CACHE_TIMEOUT"))
     return answer
+
+
+def kept_under_main(name: str, compute):
+    """``compute()``, kept until the main token is replaced: for answers about the pages that
+    every admin request asks (e.g. whether any sector exists, which reporting panels are on
+    the dashboard)."""
+    return kept(f"wagtail_disclosure:kept:{name}:{main_version()}", compute)
 
 
 def submissions_version() -> str:

@@ -40,7 +40,12 @@ from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
 from wagtail.signals import page_published, published
 
-from wagtail_disclosure.core.bulk_rows import execute_many, insert_rows
+from wagtail_disclosure.core.bulk_rows import (
+    PLAIN_FIELD_CLASSES,
+    execute_many,
+    insert_rows,
+    insert_tuples,
+)
 from wagtail_disclosure.units.models import UnitGroup, UnitPage
 
 from .models import Requirement, TaskPage
@@ -199,16 +204,10 @@ def insert_relation_rows(field, pairs) -> None:
     values for each of the tens of thousands of pairs a large table has; the pairs are plain
     integers, so they go straight to the database driver.
     """
-    if not pairs:
-        return
-    through = field.remote_field.through
-    connection = connections[router.db_for_write(through)]
-    quote = connection.ops.quote_name
-    sql = (
-        f"INSERT INTO {quote(through._meta.db_table)} "
-        f"({quote(field.m2m_column_name())}, {quote(field.m2m_reverse_name())}) VALUES (%s, %s)"
-    )
-    execute_many(connection, sql, pairs)
+    if pairs:
+        insert_tuples(
+            field.remote_field.through, [field.m2m_column_name(), field.m2m_reverse_name()], pairs
+        )
 
 
 class Serialiser:
@@ -246,26 +245,12 @@ class Serialiser:
         return data
 
 
-#: Fields whose serialised value is the attribute itself (a string, a number, yes/no or None).
-UNCHANGED_VALUE_FIELDS = {
-    models.AutoField,
-    models.BigAutoField,
-    models.CharField,
-    models.TextField,
-    models.IntegerField,
-    models.PositiveIntegerField,
-    models.PositiveSmallIntegerField,
-    models.SmallIntegerField,
-    models.BigIntegerField,
-    models.BooleanField,
-}
-
-
 def value_reader(field):
     """How modelcluster's ``get_field_value`` reads ``field``, without its per-value work when
-    the answer is the attribute itself (keys, and the exact classes above)."""
+    the answer is the attribute itself: keys, and text, number and yes/no fields (whose
+    serialised value is the attribute: a string, a number, a boolean or None)."""
     attname = field.attname
-    if field.remote_field is not None or type(field) in UNCHANGED_VALUE_FIELDS:
+    if field.remote_field is not None or type(field) in PLAIN_FIELD_CLASSES:
         return lambda obj: getattr(obj, attname)
     return lambda obj: get_field_value(field, obj)
 
@@ -302,9 +287,11 @@ def point_at_revisions(pages) -> None:
     (``bulk_update`` compiles a ``CASE`` over all of them, slower than the insert itself)."""
     connection = connections[router.db_for_write(Page)]
     quote = connection.ops.quote_name
+    latest = Page._meta.get_field("latest_revision").column
+    live = Page._meta.get_field("live_revision").column
     sql = (
-        f"UPDATE {quote(Page._meta.db_table)} SET {quote('latest_revision_id')} = %s, "
-        f"{quote('live_revision_id')} = %s WHERE {quote('id')} = %s"
+        f"UPDATE {quote(Page._meta.db_table)} SET {quote(latest)} = %s, {quote(live)} = %s "
+        f"WHERE {quote(Page._meta.pk.column)} = %s"
     )
     rows = [(page.latest_revision_id, page.live_revision_id, page.pk) for page in pages]
     execute_many(connection, sql, rows)

@@ -29,17 +29,11 @@ from django.utils.translation import get_language
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from wagtail_disclosure.conf import get_setting
 from wagtail_disclosure.core import clock
 from wagtail_disclosure.core.sites import DisclosureSite
-from wagtail_disclosure.core.versions import MAIN, token_cache
+from wagtail_disclosure.core.versions import MAIN, kept
 
-VERSION_KEY = MAIN.key
 PREFIX = "wagtail_disclosure:progress"
-
-
-def page_cache():
-    return token_cache()
 
 
 def version() -> str:
@@ -62,14 +56,7 @@ def fragment_key(kind: str, *parts) -> str:
 
 def cached_html(key: str | None, render) -> str:
     """The HTML kept under ``key``, or ``render()`` kept there (no key: not cached)."""
-    if key is None:
-        return render()
-    store = page_cache()
-    html = store.get(key)
-    if html is None:
-        html = render()
-        store.set(key, html, get_setting("WAGTAIL_DISCLOSURE_PAGE_CACHE_TIMEOUT"))
-    return html
+    return render() if key is None else kept(key, render)
 
 
 def public_page_key(kind: str, page, request, *parts) -> str | None:

@@ -10,10 +10,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 
-from wagtail_disclosure.conf import get_setting
 from wagtail_disclosure.core.permissions import unit_ids
+from wagtail_disclosure.core.versions import kept_under_main
 
-from .cache import cached_html, fragment_key, page_cache
+from .cache import cached_html, fragment_key
 from .models import ReportPanel
 from .panels import summarise
 from .states import DONE, STATE_ORDER, live_progress
@@ -122,12 +122,9 @@ def marked_for_dashboard() -> list[ReportPanel]:
     Their plan, unit and group are not joined: the visibility checks need only their ids, and a
     summary reads them only when it is not kept (joining three page tables was most of the
     request's cost for these panels)."""
-    store, key = page_cache(), fragment_key("dashboard-report-panels")
-    panels = store.get(key)
-    if panels is None:
-        panels = list(ReportPanel.objects.filter(show_on_dashboard=True))
-        store.set(key, panels, get_setting("WAGTAIL_DISCLOSURE_PAGE_CACHE_TIMEOUT"))
-    return panels
+    return kept_under_main(
+        "dashboard-report-panels", lambda: list(ReportPanel.objects.filter(show_on_dashboard=True))
+    )
 
 
 def dashboard_panels(request):
